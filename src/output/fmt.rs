@@ -1,0 +1,62 @@
+//! How times and durations look to people and to scripts.
+
+use chrono::{DateTime, SecondsFormat, Utc};
+use chrono_tz::Tz;
+
+use crate::schedule::time::human_duration;
+
+/// `2026-11-24T15:15:00Z`: the form scripts and TSV get.
+pub fn rfc3339(t: DateTime<Utc>) -> String {
+    t.to_rfc3339_opts(SecondsFormat::Secs, true)
+}
+
+/// `Tue 2026-11-24 10:15 EST`: a full local stamp.
+pub fn stamp(t: DateTime<Utc>, tz: Tz) -> String {
+    t.with_timezone(&tz)
+        .format("%a %Y-%m-%d %H:%M %Z")
+        .to_string()
+}
+
+/// `Tue 24 Nov 10:15`: a short local stamp for tables.
+pub fn short(t: DateTime<Utc>, tz: Tz) -> String {
+    t.with_timezone(&tz).format("%a %d %b %H:%M").to_string()
+}
+
+/// `10:15 EST (Tue)`: a wall clock, as a person's local time.
+pub fn clock(t: DateTime<Utc>, tz: Tz) -> String {
+    t.with_timezone(&tz).format("%H:%M %Z (%a)").to_string()
+}
+
+/// `in 6d 4h`, `3h 20m ago`, `now`.
+pub fn relative(now: DateTime<Utc>, t: DateTime<Utc>) -> String {
+    let d = t - now;
+    if d.num_minutes() == 0 {
+        "now".into()
+    } else if d > chrono::Duration::zero() {
+        format!("in {}", human_duration(d))
+    } else {
+        format!("{} ago", human_duration(-d))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono_tz::America::New_York;
+
+    #[test]
+    fn formats() {
+        let t = DateTime::parse_from_rfc3339("2026-11-24T15:15:00Z")
+            .unwrap()
+            .with_timezone(&Utc);
+        assert_eq!(rfc3339(t), "2026-11-24T15:15:00Z");
+        assert_eq!(stamp(t, New_York), "Tue 2026-11-24 10:15 EST");
+        assert_eq!(short(t, New_York), "Tue 24 Nov 10:15");
+        assert_eq!(clock(t, New_York), "10:15 EST (Tue)");
+        assert_eq!(relative(t, t + chrono::Duration::hours(148)), "in 6d 4h");
+        assert_eq!(
+            relative(t, t - chrono::Duration::minutes(200)),
+            "3h 20m ago"
+        );
+    }
+}
