@@ -461,15 +461,21 @@ fn when(v: &toml::Value) -> Result<When, String> {
     }
 }
 
-/// The closest candidate to `word`, if any is close enough to be a plausible typo.
+/// The closest candidate to `word`, if any is close enough to be a plausible typo: within a
+/// few edits (transpositions count as one), else very similar by Jaro-Winkler.
 pub fn nearest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     let lower = word.to_lowercase();
+    let max_edits = (lower.chars().count() / 3).max(1);
     candidates
         .into_iter()
-        .map(|c| (strsim::jaro_winkler(&lower, &c.to_lowercase()), c))
-        .filter(|(score, _)| *score >= 0.8)
-        .max_by(|a, b| a.0.total_cmp(&b.0))
-        .map(|(_, c)| c)
+        .filter_map(|c| {
+            let cl = c.to_lowercase();
+            let edits = strsim::damerau_levenshtein(&lower, &cl);
+            let similar = strsim::jaro_winkler(&lower, &cl);
+            (edits <= max_edits || similar >= 0.85).then_some((edits, -similar, c))
+        })
+        .min_by(|a, b| a.0.cmp(&b.0).then(a.1.total_cmp(&b.1)))
+        .map(|(_, _, c)| c)
 }
 
 /// For serde's "unknown field `x`, expected one of `a`, `b`" (or "unknown variant"), the
@@ -516,4 +522,20 @@ pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
     let line = before.matches('\n').count() + 1;
     let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
     (line, col)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::nearest;
+
+    #[test]
+    fn suggests_plausible_typos_only() {
+        let people = ["alice", "bob", "dave", "tl-ingest", "tl-warehouse"];
+        assert_eq!(nearest("bbo", people), Some("bob"));
+        assert_eq!(nearest("dvae", people), Some("dave"));
+        assert_eq!(nearest("tl-ingset", people), Some("tl-ingest"));
+        assert_eq!(nearest("Alice", people), Some("alice"));
+        assert_eq!(nearest("zed", people), None);
+        assert_eq!(nearest("evry", ["start", "every", "pairs"]), Some("every"));
+    }
 }

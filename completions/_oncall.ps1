@@ -1,0 +1,242 @@
+
+using namespace System.Management.Automation
+using namespace System.Management.Automation.Language
+
+Register-ArgumentCompleter -Native -CommandName 'oncall' -ScriptBlock {
+    param($wordToComplete, $commandAst, $cursorPosition)
+
+    $commandElements = $commandAst.CommandElements
+    $command = @(
+        'oncall'
+        for ($i = 1; $i -lt $commandElements.Count; $i++) {
+            $element = $commandElements[$i]
+            if ($element -isnot [StringConstantExpressionAst] -or
+                $element.StringConstantType -ne [StringConstantType]::BareWord -or
+                $element.Value.StartsWith('-') -or
+                $element.Value -eq $wordToComplete) {
+                break
+        }
+        $element.Value
+    }) -join ';'
+
+    $completions = @(switch ($command) {
+        'oncall' {
+            [CompletionResult]::new('--repo', '--repo', [CompletionResultType]::ParameterName, 'The on-call repository (default: the nearest folder upwards with schedule.toml)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine-readable JSON on stdout')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Only data and errors: no status lines, warnings or hints')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Only data and errors: no status lines, warnings or hints')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('who', 'who', [CompletionResultType]::ParameterValue, 'Who is on call now (or at a time): the pair, their contacts and local time, levels 2 and 3')
+            [CompletionResult]::new('schedule', 'schedule', [CompletionResultType]::ParameterValue, 'Upcoming shifts as a table, JSON or an iCalendar feed')
+            [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Lint the schedule: gaps, clashes, absences, missing contacts and runbooks, DST handoffs')
+            [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Create a new on-call repository')
+            [CompletionResult]::new('override', 'override', [CompletionResultType]::ParameterValue, 'Add, list or remove overrides (someone covering a role for a while)')
+            [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print shell completions')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'oncall;who' {
+            [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'The time to look at (default: now), e.g. `2026-12-24 03:00` or `+8h`')
+            [CompletionResult]::new('--rev', '--rev', [CompletionResultType]::ParameterName, 'Read schedule.toml as of this git revision (e.g. `origin/main`)')
+            [CompletionResult]::new('--repo', '--repo', [CompletionResultType]::ParameterName, 'The on-call repository (default: the nearest folder upwards with schedule.toml)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine-readable JSON on stdout')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Only data and errors: no status lines, warnings or hints')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Only data and errors: no status lines, warnings or hints')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'oncall;schedule' {
+            [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'Start of the listing (default: now)')
+            [CompletionResult]::new('--days', '--days', [CompletionResultType]::ParameterName, 'How many days to cover (default: 14, or 90 with --ics)')
+            [CompletionResult]::new('--person', '--person', [CompletionResultType]::ParameterName, 'Only shifts where this person holds a role')
+            [CompletionResult]::new('--rev', '--rev', [CompletionResultType]::ParameterName, 'Read schedule.toml as of this git revision (e.g. `origin/main`)')
+            [CompletionResult]::new('--repo', '--repo', [CompletionResultType]::ParameterName, 'The on-call repository (default: the nearest folder upwards with schedule.toml)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--ics', '--ics', [CompletionResultType]::ParameterName, 'Print an iCalendar feed (one event per person and role, stable UIDs) instead')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine-readable JSON on stdout')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Only data and errors: no status lines, warnings or hints')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Only data and errors: no status lines, warnings or hints')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'oncall;check' {
+            [CompletionResult]::new('--days', '--days', [CompletionResultType]::ParameterName, 'How many days ahead to look')
+            [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'Start of the window (default: now)')
+            [CompletionResult]::new('--rev', '--rev', [CompletionResultType]::ParameterName, 'Check schedule.toml as of this git revision (e.g. `origin/main` in CI)')
+            [CompletionResult]::new('--repo', '--repo', [CompletionResultType]::ParameterName, 'The on-call repository (default: the nearest folder upwards with schedule.toml)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine-readable JSON on stdout')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Only data and errors: no status lines, warnings or hints')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Only data and errors: no status lines, warnings or hints')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'oncall;init' {
+            [CompletionResult]::new('--team', '--team', [CompletionResultType]::ParameterName, 'The team''s name')
+            [CompletionResult]::new('--timezone', '--timezone', [CompletionResultType]::ParameterName, 'The team''s IANA time zone, e.g. `Europe/Berlin`')
+            [CompletionResult]::new('--repo', '--repo', [CompletionResultType]::ParameterName, 'The on-call repository (default: the nearest folder upwards with schedule.toml)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine-readable JSON on stdout')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Only data and errors: no status lines, warnings or hints')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Only data and errors: no status lines, warnings or hints')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'oncall;override' {
+            [CompletionResult]::new('--repo', '--repo', [CompletionResultType]::ParameterName, 'The on-call repository (default: the nearest folder upwards with schedule.toml)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine-readable JSON on stdout')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Only data and errors: no status lines, warnings or hints')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Only data and errors: no status lines, warnings or hints')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add an override (someone covers a role for a while) and commit it')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List current and upcoming overrides, numbered for `remove`')
+            [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Remove an override by the number `list` shows, and commit')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'oncall;override;add' {
+            [CompletionResult]::new('--role', '--role', [CompletionResultType]::ParameterName, 'The role being covered')
+            [CompletionResult]::new('--person', '--person', [CompletionResultType]::ParameterName, 'Who covers it (an id from [people])')
+            [CompletionResult]::new('--start', '--start', [CompletionResultType]::ParameterName, 'When the cover starts, e.g. `2026-11-26 18:00`')
+            [CompletionResult]::new('--end', '--end', [CompletionResultType]::ParameterName, 'When it ends (exclusive)')
+            [CompletionResult]::new('--reason', '--reason', [CompletionResultType]::ParameterName, 'Why, for the team and the calendar')
+            [CompletionResult]::new('--repo', '--repo', [CompletionResultType]::ParameterName, 'The on-call repository (default: the nearest folder upwards with schedule.toml)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--no-commit', '--no-commit', [CompletionResultType]::ParameterName, 'Edit schedule.toml but do not commit')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine-readable JSON on stdout')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Only data and errors: no status lines, warnings or hints')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Only data and errors: no status lines, warnings or hints')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'oncall;override;list' {
+            [CompletionResult]::new('--repo', '--repo', [CompletionResultType]::ParameterName, 'The on-call repository (default: the nearest folder upwards with schedule.toml)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'Include overrides that are over')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine-readable JSON on stdout')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Only data and errors: no status lines, warnings or hints')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Only data and errors: no status lines, warnings or hints')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'oncall;override;remove' {
+            [CompletionResult]::new('--repo', '--repo', [CompletionResultType]::ParameterName, 'The on-call repository (default: the nearest folder upwards with schedule.toml)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Do not ask for confirmation')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Do not ask for confirmation')
+            [CompletionResult]::new('--no-commit', '--no-commit', [CompletionResultType]::ParameterName, 'Edit schedule.toml but do not commit')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine-readable JSON on stdout')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Only data and errors: no status lines, warnings or hints')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Only data and errors: no status lines, warnings or hints')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'oncall;override;help' {
+            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add an override (someone covers a role for a while) and commit it')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List current and upcoming overrides, numbered for `remove`')
+            [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Remove an override by the number `list` shows, and commit')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'oncall;override;help;add' {
+            break
+        }
+        'oncall;override;help;list' {
+            break
+        }
+        'oncall;override;help;remove' {
+            break
+        }
+        'oncall;override;help;help' {
+            break
+        }
+        'oncall;completions' {
+            [CompletionResult]::new('--repo', '--repo', [CompletionResultType]::ParameterName, 'The on-call repository (default: the nearest folder upwards with schedule.toml)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine-readable JSON on stdout')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Only data and errors: no status lines, warnings or hints')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Only data and errors: no status lines, warnings or hints')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'oncall;help' {
+            [CompletionResult]::new('who', 'who', [CompletionResultType]::ParameterValue, 'Who is on call now (or at a time): the pair, their contacts and local time, levels 2 and 3')
+            [CompletionResult]::new('schedule', 'schedule', [CompletionResultType]::ParameterValue, 'Upcoming shifts as a table, JSON or an iCalendar feed')
+            [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Lint the schedule: gaps, clashes, absences, missing contacts and runbooks, DST handoffs')
+            [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Create a new on-call repository')
+            [CompletionResult]::new('override', 'override', [CompletionResultType]::ParameterValue, 'Add, list or remove overrides (someone covering a role for a while)')
+            [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print shell completions')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'oncall;help;who' {
+            break
+        }
+        'oncall;help;schedule' {
+            break
+        }
+        'oncall;help;check' {
+            break
+        }
+        'oncall;help;init' {
+            break
+        }
+        'oncall;help;override' {
+            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add an override (someone covers a role for a while) and commit it')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List current and upcoming overrides, numbered for `remove`')
+            [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Remove an override by the number `list` shows, and commit')
+            break
+        }
+        'oncall;help;override;add' {
+            break
+        }
+        'oncall;help;override;list' {
+            break
+        }
+        'oncall;help;override;remove' {
+            break
+        }
+        'oncall;help;completions' {
+            break
+        }
+        'oncall;help;help' {
+            break
+        }
+    })
+
+    $completions.Where{ $_.CompletionText -like "$wordToComplete*" } |
+        Sort-Object -Property ListItemText
+}

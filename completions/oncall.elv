@@ -1,0 +1,211 @@
+
+use builtin;
+use str;
+
+set edit:completion:arg-completer[oncall] = {|@words|
+    fn spaces {|n|
+        builtin:repeat $n ' ' | str:join ''
+    }
+    fn cand {|text desc|
+        edit:complex-candidate $text &display=$text' '(spaces (- 14 (wcswidth $text)))$desc
+    }
+    var command = 'oncall'
+    for word $words[1..-1] {
+        if (str:has-prefix $word '-') {
+            break
+        }
+        set command = $command';'$word
+    }
+    var completions = [
+        &'oncall'= {
+            cand --repo 'The on-call repository (default: the nearest folder upwards with schedule.toml)'
+            cand --color 'When to use colour'
+            cand --json 'Machine-readable JSON on stdout'
+            cand -q 'Only data and errors: no status lines, warnings or hints'
+            cand --quiet 'Only data and errors: no status lines, warnings or hints'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand who 'Who is on call now (or at a time): the pair, their contacts and local time, levels 2 and 3'
+            cand schedule 'Upcoming shifts as a table, JSON or an iCalendar feed'
+            cand check 'Lint the schedule: gaps, clashes, absences, missing contacts and runbooks, DST handoffs'
+            cand init 'Create a new on-call repository'
+            cand override 'Add, list or remove overrides (someone covering a role for a while)'
+            cand completions 'Print shell completions'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'oncall;who'= {
+            cand --at 'The time to look at (default: now), e.g. `2026-12-24 03:00` or `+8h`'
+            cand --rev 'Read schedule.toml as of this git revision (e.g. `origin/main`)'
+            cand --repo 'The on-call repository (default: the nearest folder upwards with schedule.toml)'
+            cand --color 'When to use colour'
+            cand --json 'Machine-readable JSON on stdout'
+            cand -q 'Only data and errors: no status lines, warnings or hints'
+            cand --quiet 'Only data and errors: no status lines, warnings or hints'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'oncall;schedule'= {
+            cand --from 'Start of the listing (default: now)'
+            cand --days 'How many days to cover (default: 14, or 90 with --ics)'
+            cand --person 'Only shifts where this person holds a role'
+            cand --rev 'Read schedule.toml as of this git revision (e.g. `origin/main`)'
+            cand --repo 'The on-call repository (default: the nearest folder upwards with schedule.toml)'
+            cand --color 'When to use colour'
+            cand --ics 'Print an iCalendar feed (one event per person and role, stable UIDs) instead'
+            cand --json 'Machine-readable JSON on stdout'
+            cand -q 'Only data and errors: no status lines, warnings or hints'
+            cand --quiet 'Only data and errors: no status lines, warnings or hints'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'oncall;check'= {
+            cand --days 'How many days ahead to look'
+            cand --from 'Start of the window (default: now)'
+            cand --rev 'Check schedule.toml as of this git revision (e.g. `origin/main` in CI)'
+            cand --repo 'The on-call repository (default: the nearest folder upwards with schedule.toml)'
+            cand --color 'When to use colour'
+            cand --json 'Machine-readable JSON on stdout'
+            cand -q 'Only data and errors: no status lines, warnings or hints'
+            cand --quiet 'Only data and errors: no status lines, warnings or hints'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'oncall;init'= {
+            cand --team 'The team''s name'
+            cand --timezone 'The team''s IANA time zone, e.g. `Europe/Berlin`'
+            cand --repo 'The on-call repository (default: the nearest folder upwards with schedule.toml)'
+            cand --color 'When to use colour'
+            cand --json 'Machine-readable JSON on stdout'
+            cand -q 'Only data and errors: no status lines, warnings or hints'
+            cand --quiet 'Only data and errors: no status lines, warnings or hints'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'oncall;override'= {
+            cand --repo 'The on-call repository (default: the nearest folder upwards with schedule.toml)'
+            cand --color 'When to use colour'
+            cand --json 'Machine-readable JSON on stdout'
+            cand -q 'Only data and errors: no status lines, warnings or hints'
+            cand --quiet 'Only data and errors: no status lines, warnings or hints'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand add 'Add an override (someone covers a role for a while) and commit it'
+            cand list 'List current and upcoming overrides, numbered for `remove`'
+            cand remove 'Remove an override by the number `list` shows, and commit'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'oncall;override;add'= {
+            cand --role 'The role being covered'
+            cand --person 'Who covers it (an id from [people])'
+            cand --start 'When the cover starts, e.g. `2026-11-26 18:00`'
+            cand --end 'When it ends (exclusive)'
+            cand --reason 'Why, for the team and the calendar'
+            cand --repo 'The on-call repository (default: the nearest folder upwards with schedule.toml)'
+            cand --color 'When to use colour'
+            cand --no-commit 'Edit schedule.toml but do not commit'
+            cand --json 'Machine-readable JSON on stdout'
+            cand -q 'Only data and errors: no status lines, warnings or hints'
+            cand --quiet 'Only data and errors: no status lines, warnings or hints'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'oncall;override;list'= {
+            cand --repo 'The on-call repository (default: the nearest folder upwards with schedule.toml)'
+            cand --color 'When to use colour'
+            cand --all 'Include overrides that are over'
+            cand --json 'Machine-readable JSON on stdout'
+            cand -q 'Only data and errors: no status lines, warnings or hints'
+            cand --quiet 'Only data and errors: no status lines, warnings or hints'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'oncall;override;remove'= {
+            cand --repo 'The on-call repository (default: the nearest folder upwards with schedule.toml)'
+            cand --color 'When to use colour'
+            cand -y 'Do not ask for confirmation'
+            cand --yes 'Do not ask for confirmation'
+            cand --no-commit 'Edit schedule.toml but do not commit'
+            cand --json 'Machine-readable JSON on stdout'
+            cand -q 'Only data and errors: no status lines, warnings or hints'
+            cand --quiet 'Only data and errors: no status lines, warnings or hints'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'oncall;override;help'= {
+            cand add 'Add an override (someone covers a role for a while) and commit it'
+            cand list 'List current and upcoming overrides, numbered for `remove`'
+            cand remove 'Remove an override by the number `list` shows, and commit'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'oncall;override;help;add'= {
+        }
+        &'oncall;override;help;list'= {
+        }
+        &'oncall;override;help;remove'= {
+        }
+        &'oncall;override;help;help'= {
+        }
+        &'oncall;completions'= {
+            cand --repo 'The on-call repository (default: the nearest folder upwards with schedule.toml)'
+            cand --color 'When to use colour'
+            cand --json 'Machine-readable JSON on stdout'
+            cand -q 'Only data and errors: no status lines, warnings or hints'
+            cand --quiet 'Only data and errors: no status lines, warnings or hints'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'oncall;help'= {
+            cand who 'Who is on call now (or at a time): the pair, their contacts and local time, levels 2 and 3'
+            cand schedule 'Upcoming shifts as a table, JSON or an iCalendar feed'
+            cand check 'Lint the schedule: gaps, clashes, absences, missing contacts and runbooks, DST handoffs'
+            cand init 'Create a new on-call repository'
+            cand override 'Add, list or remove overrides (someone covering a role for a while)'
+            cand completions 'Print shell completions'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'oncall;help;who'= {
+        }
+        &'oncall;help;schedule'= {
+        }
+        &'oncall;help;check'= {
+        }
+        &'oncall;help;init'= {
+        }
+        &'oncall;help;override'= {
+            cand add 'Add an override (someone covers a role for a while) and commit it'
+            cand list 'List current and upcoming overrides, numbered for `remove`'
+            cand remove 'Remove an override by the number `list` shows, and commit'
+        }
+        &'oncall;help;override;add'= {
+        }
+        &'oncall;help;override;list'= {
+        }
+        &'oncall;help;override;remove'= {
+        }
+        &'oncall;help;completions'= {
+        }
+        &'oncall;help;help'= {
+        }
+    ]
+    $completions[$command]
+}

@@ -1,0 +1,153 @@
+# Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
+function __fish_oncall_global_optspecs
+    string join \n repo= json color= q/quiet h/help V/version
+end
+
+function __fish_oncall_needs_command
+    # Figure out if the current invocation already has a command.
+    set -l cmd (commandline -opc)
+    set -e cmd[1]
+    argparse -s (__fish_oncall_global_optspecs) -- $cmd 2>/dev/null
+    or return
+    if set -q argv[1]
+        # Also print the command, so this can be used to figure out what it is.
+        echo $argv[1]
+        return 1
+    end
+    return 0
+end
+
+function __fish_oncall_using_subcommand
+    set -l cmd (__fish_oncall_needs_command)
+    test -z "$cmd"
+    and return 1
+    contains -- $cmd[1] $argv
+end
+
+complete -c oncall -n "__fish_oncall_needs_command" -l repo -d 'The on-call repository (default: the nearest folder upwards with schedule.toml)' -r -F
+complete -c oncall -n "__fish_oncall_needs_command" -l color -d 'When to use colour' -r -f -a "auto\t'Colour on a terminal, unless `NO_COLOR` is set or `TERM=dumb`'
+always\t'Colour even when piped (still never with `NO_COLOR`)'
+never\t''"
+complete -c oncall -n "__fish_oncall_needs_command" -l json -d 'Machine-readable JSON on stdout'
+complete -c oncall -n "__fish_oncall_needs_command" -s q -l quiet -d 'Only data and errors: no status lines, warnings or hints'
+complete -c oncall -n "__fish_oncall_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c oncall -n "__fish_oncall_needs_command" -s V -l version -d 'Print version'
+complete -c oncall -n "__fish_oncall_needs_command" -f -a "who" -d 'Who is on call now (or at a time): the pair, their contacts and local time, levels 2 and 3'
+complete -c oncall -n "__fish_oncall_needs_command" -f -a "schedule" -d 'Upcoming shifts as a table, JSON or an iCalendar feed'
+complete -c oncall -n "__fish_oncall_needs_command" -f -a "check" -d 'Lint the schedule: gaps, clashes, absences, missing contacts and runbooks, DST handoffs'
+complete -c oncall -n "__fish_oncall_needs_command" -f -a "init" -d 'Create a new on-call repository'
+complete -c oncall -n "__fish_oncall_needs_command" -f -a "override" -d 'Add, list or remove overrides (someone covering a role for a while)'
+complete -c oncall -n "__fish_oncall_needs_command" -f -a "completions" -d 'Print shell completions'
+complete -c oncall -n "__fish_oncall_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c oncall -n "__fish_oncall_using_subcommand who" -l at -d 'The time to look at (default: now), e.g. `2026-12-24 03:00` or `+8h`' -r
+complete -c oncall -n "__fish_oncall_using_subcommand who" -l rev -d 'Read schedule.toml as of this git revision (e.g. `origin/main`)' -r
+complete -c oncall -n "__fish_oncall_using_subcommand who" -l repo -d 'The on-call repository (default: the nearest folder upwards with schedule.toml)' -r -F
+complete -c oncall -n "__fish_oncall_using_subcommand who" -l color -d 'When to use colour' -r -f -a "auto\t'Colour on a terminal, unless `NO_COLOR` is set or `TERM=dumb`'
+always\t'Colour even when piped (still never with `NO_COLOR`)'
+never\t''"
+complete -c oncall -n "__fish_oncall_using_subcommand who" -l json -d 'Machine-readable JSON on stdout'
+complete -c oncall -n "__fish_oncall_using_subcommand who" -s q -l quiet -d 'Only data and errors: no status lines, warnings or hints'
+complete -c oncall -n "__fish_oncall_using_subcommand who" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c oncall -n "__fish_oncall_using_subcommand who" -s V -l version -d 'Print version'
+complete -c oncall -n "__fish_oncall_using_subcommand schedule" -l from -d 'Start of the listing (default: now)' -r
+complete -c oncall -n "__fish_oncall_using_subcommand schedule" -l days -d 'How many days to cover (default: 14, or 90 with --ics)' -r
+complete -c oncall -n "__fish_oncall_using_subcommand schedule" -l person -d 'Only shifts where this person holds a role' -r
+complete -c oncall -n "__fish_oncall_using_subcommand schedule" -l rev -d 'Read schedule.toml as of this git revision (e.g. `origin/main`)' -r
+complete -c oncall -n "__fish_oncall_using_subcommand schedule" -l repo -d 'The on-call repository (default: the nearest folder upwards with schedule.toml)' -r -F
+complete -c oncall -n "__fish_oncall_using_subcommand schedule" -l color -d 'When to use colour' -r -f -a "auto\t'Colour on a terminal, unless `NO_COLOR` is set or `TERM=dumb`'
+always\t'Colour even when piped (still never with `NO_COLOR`)'
+never\t''"
+complete -c oncall -n "__fish_oncall_using_subcommand schedule" -l ics -d 'Print an iCalendar feed (one event per person and role, stable UIDs) instead'
+complete -c oncall -n "__fish_oncall_using_subcommand schedule" -l json -d 'Machine-readable JSON on stdout'
+complete -c oncall -n "__fish_oncall_using_subcommand schedule" -s q -l quiet -d 'Only data and errors: no status lines, warnings or hints'
+complete -c oncall -n "__fish_oncall_using_subcommand schedule" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c oncall -n "__fish_oncall_using_subcommand schedule" -s V -l version -d 'Print version'
+complete -c oncall -n "__fish_oncall_using_subcommand check" -l days -d 'How many days ahead to look' -r
+complete -c oncall -n "__fish_oncall_using_subcommand check" -l from -d 'Start of the window (default: now)' -r
+complete -c oncall -n "__fish_oncall_using_subcommand check" -l rev -d 'Check schedule.toml as of this git revision (e.g. `origin/main` in CI)' -r
+complete -c oncall -n "__fish_oncall_using_subcommand check" -l repo -d 'The on-call repository (default: the nearest folder upwards with schedule.toml)' -r -F
+complete -c oncall -n "__fish_oncall_using_subcommand check" -l color -d 'When to use colour' -r -f -a "auto\t'Colour on a terminal, unless `NO_COLOR` is set or `TERM=dumb`'
+always\t'Colour even when piped (still never with `NO_COLOR`)'
+never\t''"
+complete -c oncall -n "__fish_oncall_using_subcommand check" -l json -d 'Machine-readable JSON on stdout'
+complete -c oncall -n "__fish_oncall_using_subcommand check" -s q -l quiet -d 'Only data and errors: no status lines, warnings or hints'
+complete -c oncall -n "__fish_oncall_using_subcommand check" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c oncall -n "__fish_oncall_using_subcommand check" -s V -l version -d 'Print version'
+complete -c oncall -n "__fish_oncall_using_subcommand init" -l team -d 'The team\'s name' -r
+complete -c oncall -n "__fish_oncall_using_subcommand init" -l timezone -d 'The team\'s IANA time zone, e.g. `Europe/Berlin`' -r
+complete -c oncall -n "__fish_oncall_using_subcommand init" -l repo -d 'The on-call repository (default: the nearest folder upwards with schedule.toml)' -r -F
+complete -c oncall -n "__fish_oncall_using_subcommand init" -l color -d 'When to use colour' -r -f -a "auto\t'Colour on a terminal, unless `NO_COLOR` is set or `TERM=dumb`'
+always\t'Colour even when piped (still never with `NO_COLOR`)'
+never\t''"
+complete -c oncall -n "__fish_oncall_using_subcommand init" -l json -d 'Machine-readable JSON on stdout'
+complete -c oncall -n "__fish_oncall_using_subcommand init" -s q -l quiet -d 'Only data and errors: no status lines, warnings or hints'
+complete -c oncall -n "__fish_oncall_using_subcommand init" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c oncall -n "__fish_oncall_using_subcommand init" -s V -l version -d 'Print version'
+complete -c oncall -n "__fish_oncall_using_subcommand override; and not __fish_seen_subcommand_from add list remove help" -l repo -d 'The on-call repository (default: the nearest folder upwards with schedule.toml)' -r -F
+complete -c oncall -n "__fish_oncall_using_subcommand override; and not __fish_seen_subcommand_from add list remove help" -l color -d 'When to use colour' -r -f -a "auto\t'Colour on a terminal, unless `NO_COLOR` is set or `TERM=dumb`'
+always\t'Colour even when piped (still never with `NO_COLOR`)'
+never\t''"
+complete -c oncall -n "__fish_oncall_using_subcommand override; and not __fish_seen_subcommand_from add list remove help" -l json -d 'Machine-readable JSON on stdout'
+complete -c oncall -n "__fish_oncall_using_subcommand override; and not __fish_seen_subcommand_from add list remove help" -s q -l quiet -d 'Only data and errors: no status lines, warnings or hints'
+complete -c oncall -n "__fish_oncall_using_subcommand override; and not __fish_seen_subcommand_from add list remove help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c oncall -n "__fish_oncall_using_subcommand override; and not __fish_seen_subcommand_from add list remove help" -s V -l version -d 'Print version'
+complete -c oncall -n "__fish_oncall_using_subcommand override; and not __fish_seen_subcommand_from add list remove help" -f -a "add" -d 'Add an override (someone covers a role for a while) and commit it'
+complete -c oncall -n "__fish_oncall_using_subcommand override; and not __fish_seen_subcommand_from add list remove help" -f -a "list" -d 'List current and upcoming overrides, numbered for `remove`'
+complete -c oncall -n "__fish_oncall_using_subcommand override; and not __fish_seen_subcommand_from add list remove help" -f -a "remove" -d 'Remove an override by the number `list` shows, and commit'
+complete -c oncall -n "__fish_oncall_using_subcommand override; and not __fish_seen_subcommand_from add list remove help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c oncall -n "__fish_oncall_using_subcommand override; and __fish_seen_subcommand_from add" -l role -d 'The role being covered' -r -f -a "manager\t''
+engineer\t''"
+complete -c oncall -n "__fish_oncall_using_subcommand override; and __fish_seen_subcommand_from add" -l person -d 'Who covers it (an id from [people])' -r
+complete -c oncall -n "__fish_oncall_using_subcommand override; and __fish_seen_subcommand_from add" -l start -d 'When the cover starts, e.g. `2026-11-26 18:00`' -r
+complete -c oncall -n "__fish_oncall_using_subcommand override; and __fish_seen_subcommand_from add" -l end -d 'When it ends (exclusive)' -r
+complete -c oncall -n "__fish_oncall_using_subcommand override; and __fish_seen_subcommand_from add" -l reason -d 'Why, for the team and the calendar' -r
+complete -c oncall -n "__fish_oncall_using_subcommand override; and __fish_seen_subcommand_from add" -l repo -d 'The on-call repository (default: the nearest folder upwards with schedule.toml)' -r -F
+complete -c oncall -n "__fish_oncall_using_subcommand override; and __fish_seen_subcommand_from add" -l color -d 'When to use colour' -r -f -a "auto\t'Colour on a terminal, unless `NO_COLOR` is set or `TERM=dumb`'
+always\t'Colour even when piped (still never with `NO_COLOR`)'
+never\t''"
+complete -c oncall -n "__fish_oncall_using_subcommand override; and __fish_seen_subcommand_from add" -l no-commit -d 'Edit schedule.toml but do not commit'
+complete -c oncall -n "__fish_oncall_using_subcommand override; and __fish_seen_subcommand_from add" -l json -d 'Machine-readable JSON on stdout'
+complete -c oncall -n "__fish_oncall_using_subcommand override; and __fish_seen_subcommand_from add" -s q -l quiet -d 'Only data and errors: no status lines, warnings or hints'
+complete -c oncall -n "__fish_oncall_using_subcommand override; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c oncall -n "__fish_oncall_using_subcommand override; and __fish_seen_subcommand_from add" -s V -l version -d 'Print version'
+complete -c oncall -n "__fish_oncall_using_subcommand override; and __fish_seen_subcommand_from list" -l repo -d 'The on-call repository (default: the nearest folder upwards with schedule.toml)' -r -F
+complete -c oncall -n "__fish_oncall_using_subcommand override; and __fish_seen_subcommand_from list" -l color -d 'When to use colour' -r -f -a "auto\t'Colour on a terminal, unless `NO_COLOR` is set or `TERM=dumb`'
+always\t'Colour even when piped (still never with `NO_COLOR`)'
+never\t''"
+complete -c oncall -n "__fish_oncall_using_subcommand override; and __fish_seen_subcommand_from list" -l all -d 'Include overrides that are over'
+complete -c oncall -n "__fish_oncall_using_subcommand override; and __fish_seen_subcommand_from list" -l json -d 'Machine-readable JSON on stdout'
+complete -c oncall -n "__fish_oncall_using_subcommand override; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Only data and errors: no status lines, warnings or hints'
+complete -c oncall -n "__fish_oncall_using_subcommand override; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c oncall -n "__fish_oncall_using_subcommand override; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c oncall -n "__fish_oncall_using_subcommand override; and __fish_seen_subcommand_from remove" -l repo -d 'The on-call repository (default: the nearest folder upwards with schedule.toml)' -r -F
+complete -c oncall -n "__fish_oncall_using_subcommand override; and __fish_seen_subcommand_from remove" -l color -d 'When to use colour' -r -f -a "auto\t'Colour on a terminal, unless `NO_COLOR` is set or `TERM=dumb`'
+always\t'Colour even when piped (still never with `NO_COLOR`)'
+never\t''"
+complete -c oncall -n "__fish_oncall_using_subcommand override; and __fish_seen_subcommand_from remove" -s y -l yes -d 'Do not ask for confirmation'
+complete -c oncall -n "__fish_oncall_using_subcommand override; and __fish_seen_subcommand_from remove" -l no-commit -d 'Edit schedule.toml but do not commit'
+complete -c oncall -n "__fish_oncall_using_subcommand override; and __fish_seen_subcommand_from remove" -l json -d 'Machine-readable JSON on stdout'
+complete -c oncall -n "__fish_oncall_using_subcommand override; and __fish_seen_subcommand_from remove" -s q -l quiet -d 'Only data and errors: no status lines, warnings or hints'
+complete -c oncall -n "__fish_oncall_using_subcommand override; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c oncall -n "__fish_oncall_using_subcommand override; and __fish_seen_subcommand_from remove" -s V -l version -d 'Print version'
+complete -c oncall -n "__fish_oncall_using_subcommand override; and __fish_seen_subcommand_from help" -f -a "add" -d 'Add an override (someone covers a role for a while) and commit it'
+complete -c oncall -n "__fish_oncall_using_subcommand override; and __fish_seen_subcommand_from help" -f -a "list" -d 'List current and upcoming overrides, numbered for `remove`'
+complete -c oncall -n "__fish_oncall_using_subcommand override; and __fish_seen_subcommand_from help" -f -a "remove" -d 'Remove an override by the number `list` shows, and commit'
+complete -c oncall -n "__fish_oncall_using_subcommand override; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c oncall -n "__fish_oncall_using_subcommand completions" -l repo -d 'The on-call repository (default: the nearest folder upwards with schedule.toml)' -r -F
+complete -c oncall -n "__fish_oncall_using_subcommand completions" -l color -d 'When to use colour' -r -f -a "auto\t'Colour on a terminal, unless `NO_COLOR` is set or `TERM=dumb`'
+always\t'Colour even when piped (still never with `NO_COLOR`)'
+never\t''"
+complete -c oncall -n "__fish_oncall_using_subcommand completions" -l json -d 'Machine-readable JSON on stdout'
+complete -c oncall -n "__fish_oncall_using_subcommand completions" -s q -l quiet -d 'Only data and errors: no status lines, warnings or hints'
+complete -c oncall -n "__fish_oncall_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c oncall -n "__fish_oncall_using_subcommand completions" -s V -l version -d 'Print version'
+complete -c oncall -n "__fish_oncall_using_subcommand help; and not __fish_seen_subcommand_from who schedule check init override completions help" -f -a "who" -d 'Who is on call now (or at a time): the pair, their contacts and local time, levels 2 and 3'
+complete -c oncall -n "__fish_oncall_using_subcommand help; and not __fish_seen_subcommand_from who schedule check init override completions help" -f -a "schedule" -d 'Upcoming shifts as a table, JSON or an iCalendar feed'
+complete -c oncall -n "__fish_oncall_using_subcommand help; and not __fish_seen_subcommand_from who schedule check init override completions help" -f -a "check" -d 'Lint the schedule: gaps, clashes, absences, missing contacts and runbooks, DST handoffs'
+complete -c oncall -n "__fish_oncall_using_subcommand help; and not __fish_seen_subcommand_from who schedule check init override completions help" -f -a "init" -d 'Create a new on-call repository'
+complete -c oncall -n "__fish_oncall_using_subcommand help; and not __fish_seen_subcommand_from who schedule check init override completions help" -f -a "override" -d 'Add, list or remove overrides (someone covering a role for a while)'
+complete -c oncall -n "__fish_oncall_using_subcommand help; and not __fish_seen_subcommand_from who schedule check init override completions help" -f -a "completions" -d 'Print shell completions'
+complete -c oncall -n "__fish_oncall_using_subcommand help; and not __fish_seen_subcommand_from who schedule check init override completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c oncall -n "__fish_oncall_using_subcommand help; and __fish_seen_subcommand_from override" -f -a "add" -d 'Add an override (someone covers a role for a while) and commit it'
+complete -c oncall -n "__fish_oncall_using_subcommand help; and __fish_seen_subcommand_from override" -f -a "list" -d 'List current and upcoming overrides, numbered for `remove`'
+complete -c oncall -n "__fish_oncall_using_subcommand help; and __fish_seen_subcommand_from override" -f -a "remove" -d 'Remove an override by the number `list` shows, and commit'

@@ -1,0 +1,11 @@
+//! The single integration-test binary: each module runs the real `oncall` binary against
+//! temporary git repositories built by `common::TestRepo`, with the clock pinned.
+
+mod common;
+
+mod check;
+mod completions;
+mod init;
+mod overrides;
+mod schedule;
+mod who;
