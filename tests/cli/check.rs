@@ -93,7 +93,7 @@ fn finds_missing_contact_details_at_any_level() {
     let repo = repo_with("");
     repo.write(
         "schedule.toml",
-        &format!("{BASIC}").replace("phone = \"+1-555-0300\"\n", ""),
+        &BASIC.replace("phone = \"+1-555-0300\"\n", ""),
     );
     let (code, out, _) = run(repo.oncall().args(["check", "--json"]));
     assert_eq!(code, 1);
