@@ -8,6 +8,7 @@ pub mod cli;
 pub mod clock;
 pub mod error;
 pub mod files;
+pub mod incident;
 pub mod output;
 pub mod repo;
 pub mod schedule;

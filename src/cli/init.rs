@@ -4,6 +4,8 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use crate::incident::log::ensure_gitattributes;
+
 use clap::Args;
 use serde::Serialize;
 
@@ -63,7 +65,7 @@ pub fn run(ctx: &Ctx, args: &InitArgs) -> Result<()> {
         template::schedule(&args.team, tz.name(), today).as_bytes(),
     )?;
     write_new(&dir.join("runbooks/example.md"), template::RUNBOOK)?;
-    if add_gitattributes(&dir)? {
+    if ensure_gitattributes(&dir)? {
         files.push(".gitattributes".into());
     }
 
@@ -113,24 +115,4 @@ fn write_new(path: &Path, contents: &str) -> Result<()> {
         return Ok(());
     }
     write_atomic(path, contents.as_bytes())
-}
-
-/// Ensures `.gitattributes` has the union-merge line for the page log; true when it changed.
-pub fn add_gitattributes(dir: &Path) -> Result<bool> {
-    let path = dir.join(".gitattributes");
-    let current = fs::read_to_string(&path).unwrap_or_default();
-    if current
-        .lines()
-        .any(|l| l.split_whitespace().collect::<Vec<_>>() == ["pages.csv", "merge=union"])
-    {
-        return Ok(false);
-    }
-    let mut text = current;
-    if !text.is_empty() && !text.ends_with('\n') {
-        text.push('\n');
-    }
-    text.push_str(template::GITATTRIBUTES_LINE);
-    text.push('\n');
-    write_atomic(&path, text.as_bytes())?;
-    Ok(true)
 }

@@ -1,10 +1,7 @@
-//! The files `oncall init` writes: a small, valid, commented schedule to edit, an example
-//! runbook, and the `.gitattributes` line that lets git merge page logs from two clones.
+//! The files `oncall init` writes: a small, valid, commented schedule to edit and an example
+//! runbook.
 
 use chrono::{Datelike, Duration, NaiveDate};
-
-/// Tells git to merge `pages.csv` by keeping both sides' rows (the log is append-only).
-pub const GITATTRIBUTES_LINE: &str = "pages.csv merge=union";
 
 /// A starting `schedule.toml`: four people in two pairs, weekly from this week's Monday
 /// 10:00 (so somebody is on call from the start).

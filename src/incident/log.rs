@@ -1,0 +1,439 @@
+//! `pages.csv`, the page log: the only code that touches the file.
+//!
+//! Writers take an exclusive lock, start on a fresh line if a previous writer crashed
+//! mid-row, write all their rows with one `write`, and sync before reporting success, so
+//! concurrent processes never lose or interleave rows. Every row is one physical line, so a
+//! torn write can only damage its own row: readers skip damaged rows with a warning naming the
+//! line and never fail on one. Readers stream the file and lend each row out without
+//! allocating, so replaying years of history is cheap.
+
+use std::fs::{self, File, OpenOptions};
+use std::io::{BufRead, BufReader, Read, Write};
+use std::os::unix::fs::FileExt;
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+
+use super::event::{COLUMNS, Event, EventRef, parse_cells};
+use crate::error::{Error, Result};
+use crate::files::write_atomic;
+
+/// The log's file name in the on-call repository.
+pub const LOG_FILE: &str = "pages.csv";
+
+/// Tells git to merge the log by keeping both sides' rows (it is append-only).
+pub const GITATTRIBUTES_LINE: &str = "pages.csv merge=union";
+
+/// A row a reader skipped, and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Damaged {
+    /// 1-based line number in the file.
+    pub line: u64,
+    pub reason: String,
+}
+
+impl std::fmt::Display for Damaged {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{LOG_FILE} line {}: {}; skipped", self.line, self.reason)
+    }
+}
+
+/// The page log of one on-call repository.
+#[derive(Debug, Clone)]
+pub struct Log {
+    root: PathBuf,
+    path: PathBuf,
+}
+
+impl Log {
+    pub fn new(root: &Path) -> Log {
+        Log {
+            root: root.to_path_buf(),
+            path: root.join(LOG_FILE),
+        }
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Appends `events` durably: under an exclusive lock, in one write, synced to disk.
+    /// The first write creates the file with its header and adds the union-merge rule to
+    /// `.gitattributes`.
+    pub fn append(&self, events: &[Event]) -> Result<()> {
+        let fail = |e: std::io::Error| {
+            Error::new(format!("cannot write to `{}`", self.path.display())).cause(e)
+        };
+        let file = OpenOptions::new()
+            .read(true)
+            .append(true)
+            .create(true)
+            .open(&self.path)
+            .map_err(fail)?;
+        file.lock().map_err(fail)?;
+        let len = file.metadata().map_err(fail)?.len();
+        let mut buf = Vec::with_capacity(256 * events.len() + 256);
+        let created = len == 0;
+        if created {
+            buf.extend_from_slice(COLUMNS.join(",").as_bytes());
+            buf.extend_from_slice(b"\r\n");
+        } else {
+            check_header(&file, &self.path)?;
+            let mut last = [0u8; 1];
+            file.read_exact_at(&mut last, len - 1).map_err(fail)?;
+            if last[0] != b'\n' {
+                // A writer died mid-row: end that row so ours starts on a line of its own.
+                buf.extend_from_slice(b"\r\n");
+            }
+        }
+        {
+            let mut w = csv::WriterBuilder::new()
+                .terminator(csv::Terminator::CRLF)
+                .from_writer(&mut buf);
+            for e in events {
+                w.write_record(e.cells())
+                    .map_err(|e| Error::new("cannot encode a log row").cause(e))?;
+            }
+            w.flush().map_err(fail)?;
+        }
+        let written = (&file).write_all(&buf).and_then(|()| file.sync_data());
+        if let Err(e) = written {
+            // Leave no partial row behind (we still hold the lock).
+            let _ = file.set_len(len);
+            return Err(fail(e));
+        }
+        drop(file); // releases the lock
+        if created {
+            if let Ok(dir) = File::open(&self.root) {
+                let _ = dir.sync_all(); // make the new file's name durable too
+            }
+            ensure_gitattributes(&self.root)?;
+        }
+        Ok(())
+    }
+
+    /// Streams every intact row to `f`, in file order; returns the rows it skipped.
+    /// A missing file is an empty log.
+    pub fn for_each(&self, mut f: impl FnMut(EventRef<'_>)) -> Result<Vec<Damaged>> {
+        let file = match File::open(&self.path) {
+            Ok(file) => file,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+            Err(e) => {
+                return Err(Error::new(format!("cannot read `{}`", self.path.display())).cause(e));
+            }
+        };
+        // Read the snapshot that existed while no writer held the lock: rows appended
+        // after this are ignored, and a row being written right now is not mistaken for a
+        // torn one.
+        let len = {
+            let _ = file.lock_shared();
+            let len = file.metadata().map(|m| m.len()).unwrap_or(0);
+            let _ = file.unlock();
+            len
+        };
+        let mut reader = BufReader::with_capacity(256 * 1024, file.take(len));
+        let mut parser = LineParser::default();
+        let mut damaged = Vec::new();
+        let mut line = Vec::with_capacity(512);
+        let mut n = 0u64;
+        loop {
+            line.clear();
+            let read = reader.read_until(b'\n', &mut line).map_err(|e| {
+                Error::new(format!("cannot read `{}`", self.path.display())).cause(e)
+            })?;
+            if read == 0 {
+                break;
+            }
+            n += 1;
+            if line.last() != Some(&b'\n') {
+                damaged.push(Damaged {
+                    line: n,
+                    reason: "incomplete last row (a write was interrupted)".into(),
+                });
+                break;
+            }
+            let text = trim_eol(&line);
+            let text = if n == 1 {
+                text.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(text)
+            } else {
+                text
+            };
+            if text.is_empty() || (n == 1 && is_header(text)) {
+                continue;
+            }
+            match parser.parse(text, &line) {
+                Ok(event) => f(event),
+                Err(reason) => damaged.push(Damaged { line: n, reason }),
+            }
+        }
+        Ok(damaged)
+    }
+
+    /// Every intact row, owned, and the rows skipped.
+    pub fn read_all(&self) -> Result<(Vec<Event>, Vec<Damaged>)> {
+        let mut events = Vec::new();
+        let damaged = self.for_each(|e| events.push(e.to_owned()))?;
+        Ok((events, damaged))
+    }
+}
+
+fn trim_eol(line: &[u8]) -> &[u8] {
+    let line = line.strip_suffix(b"\n").unwrap_or(line);
+    line.strip_suffix(b"\r").unwrap_or(line)
+}
+
+fn is_header(line: &[u8]) -> bool {
+    line.starts_with(COLUMNS.join(",").as_bytes())
+}
+
+/// Refuses to append to a file that is not a page log (a wrong `--repo`, a mangled export).
+fn check_header(file: &File, path: &Path) -> Result<()> {
+    let mut head = [0u8; 256];
+    let n = file.read_at(&mut head, 0).unwrap_or(0);
+    let head = head[..n]
+        .strip_prefix(b"\xEF\xBB\xBF")
+        .unwrap_or(&head[..n]);
+    if is_header(head) {
+        return Ok(());
+    }
+    Err(Error::new(format!(
+        "`{}` does not start with the page-log header",
+        path.display()
+    ))
+    .cause(format!("expected `{}`", COLUMNS.join(",")))
+    .hint("if the header was damaged, restore it from git: `git checkout -p pages.csv`"))
+}
+
+/// Parses one line into cells with a reused csv-core reader and buffers.
+struct LineParser {
+    reader: csv_core::Reader,
+    out: Vec<u8>,
+    ends: Vec<usize>,
+}
+
+impl Default for LineParser {
+    fn default() -> Self {
+        // `Reader::new()`, not `default()`: only the builder compiles the parsing automaton.
+        LineParser {
+            reader: csv_core::Reader::new(),
+            out: Vec::new(),
+            ends: Vec::new(),
+        }
+    }
+}
+
+impl LineParser {
+    /// `text` is the line without its end; `line` the same with it (csv-core needs the
+    /// terminator to finish a record).
+    fn parse(&mut self, text: &[u8], line: &[u8]) -> Result<EventRef<'_>, String> {
+        let text = std::str::from_utf8(text).map_err(|_| "not valid UTF-8".to_string())?;
+        if text.bytes().filter(|b| *b == b'"').count() % 2 == 1 {
+            return Err("unbalanced quotes (a damaged row)".into());
+        }
+        use csv_core::ReadRecordResult::{OutputEndsFull, Record};
+        self.reader.reset();
+        self.out.resize(line.len() + 1, 0);
+        self.ends.resize(64, 0);
+        let (nout, nend) = match self.reader.read_record(line, &mut self.out, &mut self.ends) {
+            (Record, _, nout, nend) => (nout, nend),
+            (OutputEndsFull, ..) => return Err("too many cells".into()),
+            _ => return Err("the row could not be parsed".into()),
+        };
+        let out =
+            std::str::from_utf8(&self.out[..nout]).map_err(|_| "not valid UTF-8".to_string())?;
+        let mut cells: [&str; 64] = [""; 64];
+        let mut start = 0;
+        for (i, &end) in self.ends[..nend].iter().enumerate() {
+            cells[i] = &out[start..end];
+            start = end;
+        }
+        parse_cells(&cells[..nend])
+    }
+}
+
+/// Ensures `.gitattributes` in `root` has the union-merge rule for the log; true when it
+/// changed the file.
+pub fn ensure_gitattributes(root: &Path) -> Result<bool> {
+    let path = root.join(".gitattributes");
+    let current = fs::read_to_string(&path).unwrap_or_default();
+    if current.lines().any(|l| {
+        l.split_whitespace()
+            .eq(GITATTRIBUTES_LINE.split_whitespace())
+    }) {
+        return Ok(false);
+    }
+    let mut text = current;
+    if !text.is_empty() && !text.ends_with('\n') {
+        text.push('\n');
+    }
+    text.push_str(GITATTRIBUTES_LINE);
+    text.push('\n');
+    write_atomic(&path, text.as_bytes())?;
+    Ok(true)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::incident::event::EventKind;
+    use chrono::{DateTime, Utc};
+
+    fn event(n: u32) -> Event {
+        Event {
+            time: DateTime::parse_from_rfc3339("2026-11-24T03:00:00Z")
+                .unwrap()
+                .with_timezone(&Utc)
+                + chrono::Duration::seconds(n.into()),
+            incident: format!("i{n}"),
+            kind: EventKind::Page,
+            service: "ingest".into(),
+            urgency: "high".into(),
+            level: Some(1),
+            actor: "alice".into(),
+            manager: "alice".into(),
+            engineer: "dave".into(),
+            summary: format!("=cmd|' /C calc'!A0, \"quoted\", line\nbreak {n}"),
+            source: "manual".into(),
+            ..Event::default()
+        }
+    }
+
+    #[test]
+    fn round_trips_and_writes_a_header_and_gitattributes() {
+        let dir = tempfile::tempdir().unwrap();
+        let log = Log::new(dir.path());
+        assert_eq!(log.read_all().unwrap(), (vec![], vec![]));
+        log.append(&[event(1), event(2)]).unwrap();
+        log.append(&[event(3)]).unwrap();
+        let text = fs::read_to_string(log.path()).unwrap();
+        assert!(text.starts_with("time,incident,event,service,urgency,level,actor,manager,engineer,ticket,status,summary,source,documented,automated\r\n"));
+        assert_eq!(text.lines().count(), 4, "one physical line per row");
+        assert!(
+            text.contains("\"'=cmd|' /C calc'!A0, \"\"quoted\"\", line break 1\""),
+            "{text}"
+        );
+        let (events, damaged) = log.read_all().unwrap();
+        assert!(damaged.is_empty());
+        assert_eq!(events.len(), 3);
+        let mut want = event(2);
+        want.summary = want.summary.replace('\n', " ");
+        assert_eq!(events[1], want);
+        assert_eq!(
+            fs::read_to_string(dir.path().join(".gitattributes")).unwrap(),
+            "pages.csv merge=union\n"
+        );
+    }
+
+    #[test]
+    fn a_torn_last_row_is_skipped_and_the_next_append_starts_fresh() {
+        let dir = tempfile::tempdir().unwrap();
+        let log = Log::new(dir.path());
+        log.append(&[event(1)]).unwrap();
+        // A writer killed mid-row, inside a quoted cell.
+        let mut f = OpenOptions::new().append(true).open(log.path()).unwrap();
+        f.write_all(b"2026-11-24T03:00:09Z,i9,page,ingest,high,1,alice,alice,dave,,,\"half a sum")
+            .unwrap();
+        drop(f);
+        let (events, damaged) = log.read_all().unwrap();
+        assert_eq!(events.len(), 1);
+        assert_eq!(
+            damaged,
+            vec![Damaged {
+                line: 3,
+                reason: "incomplete last row (a write was interrupted)".into()
+            }]
+        );
+        log.append(&[event(2)]).unwrap();
+        let (events, damaged) = log.read_all().unwrap();
+        assert_eq!(
+            events
+                .iter()
+                .map(|e| e.incident.as_str())
+                .collect::<Vec<_>>(),
+            ["i1", "i2"]
+        );
+        assert_eq!(damaged.len(), 1);
+        assert_eq!(damaged[0].line, 3);
+        assert!(
+            damaged[0].reason.contains("unbalanced quotes"),
+            "{damaged:?}"
+        );
+    }
+
+    #[test]
+    fn damaged_rows_are_reported_by_line() {
+        let dir = tempfile::tempdir().unwrap();
+        let log = Log::new(dir.path());
+        let header = COLUMNS.join(",");
+        fs::write(
+            log.path(),
+            format!(
+                "{header}\n\
+                 2026-11-24T03:00:00Z,a,page,ingest,high,1,x,m,e,,,ok,manual,,\n\
+                 yesterday,b,page,ingest,high,1,x,m,e,,,bad time,manual,,\n\
+                 2026-11-24T03:00:00Z,c,paged,ingest,high,1,x,m,e,,,bad kind,manual,,\n\
+                 2026-11-24T03:00:00Z,d,page,ingest\n\
+                 \n\
+                 2026-11-24T03:00:00Z,e,resolve,ingest,high,1,x,m,e,,,ok,manual,true,false,extra,cols\n"
+            ),
+        )
+        .unwrap();
+        let (events, damaged) = log.read_all().unwrap();
+        assert_eq!(
+            events
+                .iter()
+                .map(|e| e.incident.as_str())
+                .collect::<Vec<_>>(),
+            ["a", "e"]
+        );
+        assert_eq!(
+            damaged.iter().map(|d| d.line).collect::<Vec<_>>(),
+            [3, 4, 5]
+        );
+        assert_eq!(
+            damaged[0].to_string(),
+            "pages.csv line 3: `yesterday` is not an RFC 3339 time; skipped"
+        );
+        assert_eq!(events[1].documented, Some(true));
+    }
+
+    #[test]
+    fn refuses_to_append_to_something_else() {
+        let dir = tempfile::tempdir().unwrap();
+        let log = Log::new(dir.path());
+        fs::write(log.path(), "name,amount\nx,1\n").unwrap();
+        assert!(
+            log.append(&[event(1)])
+                .unwrap_err()
+                .message
+                .contains("page-log header")
+        );
+        assert_eq!(
+            fs::read_to_string(log.path()).unwrap(),
+            "name,amount\nx,1\n"
+        );
+    }
+
+    #[test]
+    fn concurrent_appends_never_interleave() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().to_path_buf();
+        let threads: Vec<_> = (0..8)
+            .map(|t| {
+                let root = root.clone();
+                std::thread::spawn(move || {
+                    let log = Log::new(&root);
+                    for n in 0..25 {
+                        log.append(&[event(t * 100 + n)]).unwrap();
+                    }
+                })
+            })
+            .collect();
+        for t in threads {
+            t.join().unwrap();
+        }
+        let (events, damaged) = Log::new(&root).read_all().unwrap();
+        assert!(damaged.is_empty(), "{damaged:?}");
+        assert_eq!(events.len(), 200);
+    }
+}
