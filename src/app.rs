@@ -115,6 +115,31 @@ impl Ctx {
     }
 }
 
+impl Ctx {
+    /// Who is running this command, for the log's `actor` column: `$ONCALL_ACTOR` when set;
+    /// else the person in `[people]` whose email is the git identity's; else the git user
+    /// name; else `$USER`.
+    pub fn actor(&self, s: &Schedule) -> String {
+        if let Some(a) = env_nonempty("ONCALL_ACTOR") {
+            return a;
+        }
+        let identity = self.git().ok().flatten().and_then(Git::identity);
+        if let Some((name, email)) = identity {
+            let by_email = s.people.values().find(|p| {
+                p.email
+                    .as_deref()
+                    .is_some_and(|e| e.eq_ignore_ascii_case(&email))
+            });
+            return by_email.map_or(name, |p| p.id.clone());
+        }
+        env_nonempty("USER").unwrap_or_else(|| "unknown".into())
+    }
+}
+
+fn env_nonempty(key: &str) -> Option<String> {
+    std::env::var(key).ok().filter(|v| !v.trim().is_empty())
+}
+
 /// Parses a schedule and refuses it if it has any problem, pointing at the first one.
 pub fn parse_strict(src: &Source) -> Result<Schedule> {
     let loaded = schedule::parse(&src.text).map_err(|p| problem_error(src, &p, 0))?;

@@ -112,6 +112,12 @@ impl Git {
         })
     }
 
+    /// The user's git identity (name, email), as commits would be made with it.
+    pub fn identity(&self) -> Option<(String, String)> {
+        let sig = self.signature().ok()?;
+        Some((sig.name().ok()?.to_string(), sig.email().ok()?.to_string()))
+    }
+
     /// Commits the working-copy contents of `files` (relative to the on-call folder) on top of
     /// HEAD, leaving anything else that is staged or edited alone. Returns the short commit id.
     pub fn commit_files(&self, files: &[&str], message: &str) -> Result<String> {
