@@ -235,3 +235,7 @@ fn walk<T>(
     }
     out
 }
+
+#[cfg(test)]
+#[path = "resolve_tests.rs"]
+mod tests;
