@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Utc};
 
+use crate::cache;
 use crate::error::{Error, Result};
 use crate::output::{ColorChoice, Ui};
 use crate::repo::Git;
@@ -100,18 +101,38 @@ impl Ctx {
         })
     }
 
-    /// Parses a schedule, keeping its problems (for `check`).
+    /// Parses a schedule, keeping its problems (for `check`). A schedule seen before without
+    /// problems comes from the cache.
     pub fn load(&self, rev: Option<&str>) -> Result<(Source, Loaded)> {
         let src = self.schedule_source(rev)?;
+        let key = cache::Key::of(&src.text);
+        if let Some(schedule) = key.and_then(cache::load) {
+            return Ok((
+                src,
+                Loaded {
+                    schedule,
+                    problems: Vec::new(),
+                },
+            ));
+        }
         match schedule::parse(&src.text) {
-            Ok(loaded) => Ok((src, loaded)),
+            Ok(loaded) => {
+                if let (Some(key), true) = (key, loaded.problems.is_empty()) {
+                    cache::store(key, &loaded.schedule);
+                }
+                Ok((src, loaded))
+            }
             Err(p) => Err(problem_error(&src, &p, 0)),
         }
     }
 
     /// The schedule, or an error pointing at the first problem in it.
     pub fn schedule(&self, rev: Option<&str>) -> Result<Schedule> {
-        parse_strict(&self.schedule_source(rev)?)
+        let (src, loaded) = self.load(rev)?;
+        match loaded.problems.first() {
+            None => Ok(loaded.schedule),
+            Some(p) => Err(problem_error(&src, p, loaded.problems.len() - 1)),
+        }
     }
 }
 

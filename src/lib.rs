@@ -4,6 +4,7 @@
 //! everything else is in the modules below.
 
 pub mod app;
+pub mod cache;
 pub mod cli;
 pub mod clock;
 pub mod error;

@@ -8,10 +8,10 @@ pub mod hours;
 pub mod ics;
 pub mod load;
 pub mod model;
-mod raw;
 pub mod resolve;
 pub mod template;
 pub mod time;
+mod walk;
 
 pub use load::{Loaded, Problem, parse};
 pub use model::{Role, Schedule, Urgency};

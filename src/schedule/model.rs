@@ -11,8 +11,9 @@ use serde::{Deserialize, Serialize};
 
 use super::config::{AnnounceConfig, JiraConfig};
 
-/// A whole `schedule.toml`.
-#[derive(Debug, Clone)]
+/// A whole `schedule.toml`. Serde derives are for the on-disk cache (`crate::cache`), not for
+/// output: JSON output goes through view structs in `cli/`.
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Schedule {
     pub team: Team,
     pub people: BTreeMap<String, Person>,
@@ -30,13 +31,13 @@ pub struct Schedule {
     pub announce: AnnounceConfig,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Team {
     pub name: String,
     pub tz: Tz,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Person {
     pub id: String,
     pub name: String,
@@ -44,16 +45,8 @@ pub struct Person {
     pub chat: Option<String>,
     pub phone: Option<String>,
     /// The person's own zone, when it differs from the team's.
-    #[serde(serialize_with = "ser_opt_tz")]
     pub tz: Option<Tz>,
     pub jira: Option<String>,
-}
-
-fn ser_opt_tz<S: serde::Serializer>(tz: &Option<Tz>, s: S) -> Result<S::Ok, S::Error> {
-    match tz {
-        Some(tz) => s.serialize_some(tz.name()),
-        None => s.serialize_none(),
-    }
 }
 
 /// The two roles of the pair on call.
@@ -92,13 +85,16 @@ impl fmt::Display for Role {
 }
 
 /// One `[[rotation]]` era.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Rotation {
     /// The first handoff as a wall-clock time in the team zone.
+    #[serde(with = "nanos::naive")]
     pub start_local: NaiveDateTime,
     /// The first handoff as an instant (the era begins here).
+    #[serde(with = "nanos::instant")]
     pub start: DateTime<Utc>,
     /// Shift length in wall-clock time (days and weeks are calendar days).
+    #[serde(with = "nanos::duration")]
     pub every: Duration,
     pub slots: Slots,
     /// 1-based position among the `[[rotation]]` tables in the file.
@@ -106,7 +102,7 @@ pub struct Rotation {
 }
 
 /// Who takes each shift of a rotation.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub enum Slots {
     /// Manager and engineer hand off together: shift k is `pairs[k % n]`.
     Pairs(Vec<(String, String)>),
@@ -152,37 +148,42 @@ impl Slots {
 }
 
 /// Someone covering a role for a while. Half-open: `[start, end)`.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Override {
     pub role: Role,
     pub person: String,
+    #[serde(with = "nanos::instant")]
     pub start: DateTime<Utc>,
+    #[serde(with = "nanos::instant")]
     pub end: DateTime<Utc>,
     pub reason: Option<String>,
 }
 
 /// A planned absence. Never changes who is on call; `check` uses it.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Unavailable {
     pub person: String,
+    #[serde(with = "nanos::instant")]
     pub start: DateTime<Utc>,
+    #[serde(with = "nanos::instant")]
     pub end: DateTime<Utc>,
     pub reason: Option<String>,
 }
 
 /// An escalation level beyond the pair.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Level {
     /// 2 or 3.
     pub level: u8,
     pub name: String,
     /// How long after the page this level is brought in.
+    #[serde(with = "nanos::opt_duration")]
     pub after: Option<Duration>,
     pub people: Vec<String>,
 }
 
 /// Office hours in the team zone; low-urgency pages wait for them.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Hours {
     pub days: Vec<Weekday>,
     pub start: NaiveTime,
@@ -227,7 +228,7 @@ impl fmt::Display for Urgency {
     }
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Service {
     pub name: String,
     pub description: Option<String>,
@@ -258,5 +259,59 @@ impl Schedule {
 
     pub fn level(&self, level: u8) -> Option<&Level> {
         self.escalation.iter().find(|l| l.level == level)
+    }
+}
+
+/// Exact, compact encodings of times for the cache: nanoseconds since the epoch (i64 covers
+/// 1677-2262; anything outside fails to encode, and then the schedule is simply not cached).
+mod nanos {
+    use chrono::{DateTime, Duration, NaiveDateTime, Utc};
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    fn to_i64<E: serde::ser::Error>(v: Option<i64>) -> Result<i64, E> {
+        v.ok_or_else(|| E::custom("time out of range"))
+    }
+
+    pub mod instant {
+        use super::*;
+        pub fn serialize<S: Serializer>(t: &DateTime<Utc>, s: S) -> Result<S::Ok, S::Error> {
+            s.serialize_i64(to_i64(t.timestamp_nanos_opt())?)
+        }
+        pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<DateTime<Utc>, D::Error> {
+            Ok(DateTime::from_timestamp_nanos(i64::deserialize(d)?))
+        }
+    }
+
+    pub mod naive {
+        use super::*;
+        pub fn serialize<S: Serializer>(t: &NaiveDateTime, s: S) -> Result<S::Ok, S::Error> {
+            s.serialize_i64(to_i64(t.and_utc().timestamp_nanos_opt())?)
+        }
+        pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDateTime, D::Error> {
+            Ok(DateTime::from_timestamp_nanos(i64::deserialize(d)?).naive_utc())
+        }
+    }
+
+    pub mod duration {
+        use super::*;
+        pub fn serialize<S: Serializer>(t: &Duration, s: S) -> Result<S::Ok, S::Error> {
+            s.serialize_i64(to_i64(t.num_nanoseconds())?)
+        }
+        pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Duration, D::Error> {
+            Ok(Duration::nanoseconds(i64::deserialize(d)?))
+        }
+    }
+
+    pub mod opt_duration {
+        use super::*;
+        pub fn serialize<S: Serializer>(t: &Option<Duration>, s: S) -> Result<S::Ok, S::Error> {
+            match t {
+                Some(t) => s.serialize_some(&to_i64::<S::Error>(t.num_nanoseconds())?),
+                None => s.serialize_none(),
+            }
+        }
+        pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Duration>, D::Error> {
+            Ok(Option::<i64>::deserialize(d)?.map(Duration::nanoseconds))
+        }
     }
 }

@@ -277,3 +277,45 @@ fn overrides_change_only_their_role() {
     assert_eq!(v["shift"]["end"], "2026-11-25T14:00:00Z");
     assert_eq!(v["next"]["engineer"]["id"], "bob");
 }
+
+#[test]
+fn the_cache_never_serves_a_stale_or_damaged_schedule() {
+    let repo = TestRepo::new(BASIC);
+    let swapped = BASIC.replace(
+        r#"{ manager = "alice", engineer = "bob" }"#,
+        r#"{ manager = "bob", engineer = "alice" }"#,
+    );
+    let manager = || {
+        json(&run(repo.oncall().args(["who", "--json"])).1)["manager"]["id"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    };
+    assert_eq!(manager(), "alice");
+    assert_eq!(manager(), "alice", "served from the cache");
+    let cache = repo.home().join(".cache/oncall");
+    assert!(
+        std::fs::read_dir(&cache).unwrap().count() >= 1,
+        "an entry was written"
+    );
+    repo.write("schedule.toml", &swapped);
+    assert_eq!(manager(), "bob", "an edit is seen at once");
+    repo.write("schedule.toml", BASIC);
+    assert_eq!(manager(), "alice");
+    for entry in std::fs::read_dir(&cache).unwrap() {
+        std::fs::write(entry.unwrap().path(), b"oncall01 damaged").unwrap();
+    }
+    assert_eq!(manager(), "alice", "a damaged entry means parsing again");
+    let (code, _, err) = run(repo.oncall().args(["who"]).env("ONCALL_NO_CACHE", "1"));
+    assert_eq!(code, 0, "{err}");
+    // A schedule with problems is never cached: the error shows every time.
+    repo.write(
+        "schedule.toml",
+        &BASIC.replace("engineer = \"bob\" }", "engineer = \"bbo\" }"),
+    );
+    for _ in 0..2 {
+        let (code, _, err) = run(repo.oncall().arg("who"));
+        assert_eq!(code, 1);
+        assert!(err.contains("unknown person `bbo`"), "{err}");
+    }
+}
