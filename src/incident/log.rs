@@ -278,6 +278,10 @@ mod tests {
     use crate::incident::event::EventKind;
     use chrono::{DateTime, Utc};
 
+    fn ids(events: &[Event]) -> Vec<&str> {
+        events.iter().map(|e| e.incident.as_str()).collect()
+    }
+
     fn event(n: u32) -> Event {
         Event {
             time: DateTime::parse_from_rfc3339("2026-11-24T03:00:00Z")
@@ -345,13 +349,7 @@ mod tests {
         );
         log.append(&[event(2)]).unwrap();
         let (events, damaged) = log.read_all().unwrap();
-        assert_eq!(
-            events
-                .iter()
-                .map(|e| e.incident.as_str())
-                .collect::<Vec<_>>(),
-            ["i1", "i2"]
-        );
+        assert_eq!(ids(&events), ["i1", "i2"]);
         assert_eq!(damaged.len(), 1);
         assert_eq!(damaged[0].line, 3);
         assert!(
@@ -379,13 +377,7 @@ mod tests {
         )
         .unwrap();
         let (events, damaged) = log.read_all().unwrap();
-        assert_eq!(
-            events
-                .iter()
-                .map(|e| e.incident.as_str())
-                .collect::<Vec<_>>(),
-            ["a", "e"]
-        );
+        assert_eq!(ids(&events), ["a", "e"]);
         assert_eq!(
             damaged.iter().map(|d| d.line).collect::<Vec<_>>(),
             [3, 4, 5]

@@ -71,6 +71,21 @@ fn schedule(tz: Tz, rotations: Vec<Rotation>, overrides: Vec<Override>) -> Sched
     }
 }
 
+/// A rotation of the pairs a/b and c/d from `start`, every `every`, with no overrides.
+fn two_pairs(tz: Tz, start: &str, every: Duration) -> Schedule {
+    schedule(
+        tz,
+        vec![rotation(
+            tz,
+            start,
+            every,
+            pairs(&[("a", "b"), ("c", "d")]),
+            1,
+        )],
+        vec![],
+    )
+}
+
 fn who<'s>(s: &'s Schedule, role: Role, t: &str) -> Option<&'s str> {
     holder_at(s, role, utc(t)).map(|h| h.person)
 }
@@ -78,17 +93,7 @@ fn who<'s>(s: &'s Schedule, role: Role, t: &str) -> Option<&'s str> {
 #[test]
 fn us_spring_forward_weekly_handoff_stays_at_ten() {
     let tz = chrono_tz::America::New_York;
-    let s = schedule(
-        tz,
-        vec![rotation(
-            tz,
-            "2026-03-02 10:00",
-            Duration::weeks(1),
-            pairs(&[("a", "b"), ("c", "d")]),
-            1,
-        )],
-        vec![],
-    );
+    let s = two_pairs(tz, "2026-03-02 10:00", Duration::weeks(1));
     // 10:00 EST = 15:00Z; a week later 10:00 EDT = 14:00Z.
     assert_eq!(who(&s, Role::Manager, "2026-03-09T13:59:59Z"), Some("a"));
     assert_eq!(who(&s, Role::Manager, "2026-03-09T14:00:00Z"), Some("c"));
@@ -106,17 +111,7 @@ fn us_spring_forward_weekly_handoff_stays_at_ten() {
 #[test]
 fn us_fall_back_makes_a_longer_shift() {
     let tz = chrono_tz::America::New_York;
-    let s = schedule(
-        tz,
-        vec![rotation(
-            tz,
-            "2026-10-26 10:00",
-            Duration::weeks(1),
-            pairs(&[("a", "b"), ("c", "d")]),
-            1,
-        )],
-        vec![],
-    );
+    let s = two_pairs(tz, "2026-10-26 10:00", Duration::weeks(1));
     let sh = shift_at(&s, utc("2026-10-30T00:00:00Z"));
     assert_eq!(sh.end.unwrap() - sh.start.unwrap(), Duration::hours(169));
     assert_eq!(who(&s, Role::Engineer, "2026-11-02T14:59:59Z"), Some("b"));
@@ -126,17 +121,7 @@ fn us_fall_back_makes_a_longer_shift() {
 #[test]
 fn eu_daily_handoffs_across_both_changes() {
     let tz = chrono_tz::Europe::Berlin;
-    let s = schedule(
-        tz,
-        vec![rotation(
-            tz,
-            "2026-03-27 09:00",
-            Duration::days(1),
-            pairs(&[("a", "b"), ("c", "d")]),
-            1,
-        )],
-        vec![],
-    );
+    let s = two_pairs(tz, "2026-03-27 09:00", Duration::days(1));
     // 2026-03-29: 02:00 CET -> 03:00 CEST. The shift of the 28th is 23 h.
     let sh = shift_at(&s, utc("2026-03-28T12:00:00Z"));
     assert_eq!(
@@ -160,17 +145,7 @@ fn eu_daily_handoffs_across_both_changes() {
 #[test]
 fn twelve_hour_shifts_are_wall_clock_hours() {
     let tz = chrono_tz::America::New_York;
-    let s = schedule(
-        tz,
-        vec![rotation(
-            tz,
-            "2026-03-07 08:00",
-            Duration::hours(12),
-            pairs(&[("a", "b"), ("c", "d")]),
-            1,
-        )],
-        vec![],
-    );
+    let s = two_pairs(tz, "2026-03-07 08:00", Duration::hours(12));
     // Handoffs stay at 08:00 and 20:00 local through the change on the 8th.
     let sh = shift_at(&s, utc("2026-03-08T06:00:00Z")); // 01:00 EST on the 8th
     assert_eq!(
@@ -186,31 +161,11 @@ fn twelve_hour_shifts_are_wall_clock_hours() {
 #[test]
 fn handoff_in_the_gap_happens_after_it_and_in_the_overlap_at_the_first() {
     let tz = chrono_tz::America::New_York;
-    let s = schedule(
-        tz,
-        vec![rotation(
-            tz,
-            "2026-03-01 02:30",
-            Duration::days(1),
-            pairs(&[("a", "b"), ("c", "d")]),
-            1,
-        )],
-        vec![],
-    );
+    let s = two_pairs(tz, "2026-03-01 02:30", Duration::days(1));
     // 02:30 on 2026-03-08 does not exist: the handoff is at 03:00 EDT = 07:00Z.
     assert_eq!(s.rotations[0].handoff(tz, 7), utc("2026-03-08T07:00:00Z"));
     assert_eq!(s.rotations[0].handoff(tz, 8), utc("2026-03-09T06:30:00Z"));
-    let s = schedule(
-        tz,
-        vec![rotation(
-            tz,
-            "2026-10-25 01:30",
-            Duration::days(1),
-            pairs(&[("a", "b"), ("c", "d")]),
-            1,
-        )],
-        vec![],
-    );
+    let s = two_pairs(tz, "2026-10-25 01:30", Duration::days(1));
     // 01:30 on 2026-11-01 happens twice: the first (EDT, 05:30Z).
     assert_eq!(s.rotations[0].handoff(tz, 7), utc("2026-11-01T05:30:00Z"));
     assert_eq!(who(&s, Role::Manager, "2026-11-01T05:29:59Z"), Some("a"));
@@ -226,17 +181,7 @@ fn handoff_in_the_gap_happens_after_it_and_in_the_overlap_at_the_first() {
 fn auckland_and_lord_howe() {
     // Auckland: 2026-09-27 02:00 NZST -> 03:00 NZDT. A handoff at 02:30 moves to 03:00.
     let tz = chrono_tz::Pacific::Auckland;
-    let s = schedule(
-        tz,
-        vec![rotation(
-            tz,
-            "2026-09-20 02:30",
-            Duration::weeks(1),
-            pairs(&[("a", "b"), ("c", "d")]),
-            1,
-        )],
-        vec![],
-    );
+    let s = two_pairs(tz, "2026-09-20 02:30", Duration::weeks(1));
     assert_eq!(s.rotations[0].handoff(tz, 1), utc("2026-09-26T14:00:00Z"));
     let sh = shift_at(&s, utc("2026-09-22T00:00:00Z"));
     assert_eq!(
@@ -245,17 +190,7 @@ fn auckland_and_lord_howe() {
     );
     // Lord Howe moves by half an hour: 2026-10-04 02:00 +10:30 -> 02:30 +11.
     let tz = chrono_tz::Australia::Lord_Howe;
-    let s = schedule(
-        tz,
-        vec![rotation(
-            tz,
-            "2026-09-27 09:00",
-            Duration::weeks(1),
-            pairs(&[("a", "b"), ("c", "d")]),
-            1,
-        )],
-        vec![],
-    );
+    let s = two_pairs(tz, "2026-09-27 09:00", Duration::weeks(1));
     let sh = shift_at(&s, utc("2026-09-30T00:00:00Z"));
     // 09:00 +10:30 = 22:30Z the day before; 09:00 +11 = 22:00Z.
     assert_eq!(
@@ -270,30 +205,10 @@ fn auckland_and_lord_howe() {
         Duration::minutes(168 * 60 - 30)
     );
     // A daily handoff at 02:15 falls in the gap on 2026-10-04 and happens at 02:30 (15:30Z).
-    let s = schedule(
-        tz,
-        vec![rotation(
-            tz,
-            "2026-10-01 02:15",
-            Duration::days(1),
-            pairs(&[("a", "b"), ("c", "d")]),
-            1,
-        )],
-        vec![],
-    );
+    let s = two_pairs(tz, "2026-10-01 02:15", Duration::days(1));
     assert_eq!(s.rotations[0].handoff(tz, 3), utc("2026-10-03T15:30:00Z"));
     // Back in April: 02:00 +11 -> 01:30 +10:30; 01:45 happens twice, the first is +11.
-    let s = schedule(
-        tz,
-        vec![rotation(
-            tz,
-            "2026-04-01 01:45",
-            Duration::days(1),
-            pairs(&[("a", "b"), ("c", "d")]),
-            1,
-        )],
-        vec![],
-    );
+    let s = two_pairs(tz, "2026-04-01 01:45", Duration::days(1));
     assert_eq!(s.rotations[0].handoff(tz, 4), utc("2026-04-04T14:45:00Z"));
 }
 
