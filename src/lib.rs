@@ -10,6 +10,7 @@ pub mod error;
 pub mod files;
 pub mod output;
 pub mod repo;
+pub mod runbook;
 pub mod schedule;
 
 use std::process::ExitCode;

@@ -9,7 +9,7 @@ use chrono_tz::Tz;
 use toml::Spanned;
 
 use super::model::{
-    Hours, Level, Override, Person, Rotation, Schedule, Service, Slots, Team, Unavailable,
+    Hours, Level, Override, Person, Rotation, Runbooks, Schedule, Service, Slots, Team, Unavailable,
 };
 use super::raw::{RawHours, RawLevel, RawSchedule, Str, Val};
 use super::time::{parse_duration, parse_local, resolve_local, to_local};
@@ -246,6 +246,14 @@ impl Validator {
             })
             .collect();
 
+        let runbooks = Runbooks {
+            stale_after: raw
+                .runbooks
+                .and_then(|r| r.stale_after)
+                .and_then(|d| self.duration(&d, "hdw"))
+                .unwrap_or_else(crate::runbook::default_stale_after),
+        };
+
         Schedule {
             team: Team {
                 name: team_raw.name,
@@ -260,6 +268,7 @@ impl Validator {
             services,
             jira: raw.jira,
             announce: raw.announce,
+            runbooks,
         }
     }
 

@@ -32,6 +32,7 @@ pub struct RawSchedule {
     pub jira: Option<JiraConfig>,
     #[serde(default)]
     pub announce: AnnounceConfig,
+    pub runbooks: Option<RawRunbooks>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -122,4 +123,11 @@ pub struct RawService {
     pub urgency: Option<Urgency>,
     pub runbook: Option<Str>,
     pub lead: Option<Str>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawRunbooks {
+    /// How old a runbook may get before `oncall runbook` warns, e.g. "180d".
+    pub stale_after: Option<Str>,
 }
