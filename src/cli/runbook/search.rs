@@ -40,6 +40,10 @@ pub fn run(ctx: &Ctx, s: &Schedule, args: &RunbookArgs, text: &str) -> Result<()
     for e in &entries {
         let file = match e.locate(ctx) {
             Ok(crate::files::Inside::Exists(f)) => f,
+            Ok(crate::files::Inside::Absent(_)) if args.service.is_some() => {
+                return Err(Error::new(format!("`{}` has no runbook yet", e.name))
+                    .cause(format!("there is no `{}`", e.path)));
+            }
             Ok(crate::files::Inside::Absent(_)) => continue,
             Err(err) if args.service.is_some() => return Err(err),
             Err(err) => {

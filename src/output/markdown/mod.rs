@@ -8,13 +8,15 @@
 //! lost. Control characters in the file are shown as `�` rather than sent to the terminal.
 
 use anstyle::AnsiColor;
-use comfy_table::{CellAlignment, ContentArrangement, LineStyle, TableStyle};
 use pulldown_cmark::{
-    Alignment, BlockQuoteKind, CodeBlockKind, Event, HeadingLevel, LinkType, Options, Parser, Tag,
-    TagEnd,
+    Alignment, CodeBlockKind, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd,
 };
 
 use super::wrap::{self, Frag, Style, sanitize};
+
+mod blocks;
+#[cfg(test)]
+mod tests;
 
 /// Renders `markdown` for a terminal `width` columns wide, with ANSI styles when `color`.
 pub fn render(markdown: &str, width: usize, color: bool) -> String {
@@ -36,16 +38,8 @@ pub fn render(markdown: &str, width: usize, color: bool) -> String {
     out
 }
 
-/// Boxed tables with a rule under the header.
-const TABLE: TableStyle = TableStyle::new()
-    .top_border(LineStyle::new('┌', '─', '┬', '┐'))
-    .header_lines(comfy_table::ContentLineStyle::new('│', '│', '│'))
-    .header_separator(LineStyle::new('├', '─', '┼', '┤'))
-    .content_lines(comfy_table::ContentLineStyle::new('│', '│', '│'))
-    .bottom_border(LineStyle::new('└', '─', '┴', '┘'));
-
-const HEADING: AnsiColor = AnsiColor::Magenta;
-const CODE: AnsiColor = AnsiColor::Cyan;
+pub(super) const HEADING: AnsiColor = AnsiColor::Magenta;
+pub(super) const CODE: AnsiColor = AnsiColor::Cyan;
 
 /// A block that prefixes every line inside it: a list item (bullet, then hanging indent) or
 /// a block quote (a bar).
@@ -176,7 +170,7 @@ impl Renderer {
                     item: false,
                 });
                 if let Some(kind) = kind {
-                    let (label, color) = alert(kind);
+                    let (label, color) = blocks::alert(kind);
                     let style = Style {
                         bold: true,
                         fg: Some(color),
@@ -418,210 +412,5 @@ impl Renderer {
         let prefix: String = self.containers.iter().map(|c| c.rest.as_str()).collect();
         self.out.push_str(prefix.trim_end());
         self.out.push('\n');
-    }
-
-    fn heading_end(&mut self, level: HeadingLevel) {
-        let frags = std::mem::take(&mut self.inline);
-        self.heading = None;
-        let lines = wrap::wrap(&frags, self.avail());
-        let longest = lines.iter().map(wrap::line_width).max().unwrap_or(0);
-        for line in &lines {
-            self.emit(&wrap::paint(line, self.color));
-        }
-        let rule = match level {
-            HeadingLevel::H1 => Some("═"),
-            HeadingLevel::H2 => Some("─"),
-            _ => None,
-        };
-        if let Some(rule) = rule {
-            let rule = rule.repeat(longest.min(self.avail()));
-            self.emit(&wrap::paint_str(&rule, Style::dim(), self.color));
-        }
-        self.blank = true;
-    }
-
-    fn code_end(&mut self) {
-        let Some((lang, text)) = self.code.take() else {
-            return;
-        };
-        let lines: Vec<String> = text.lines().map(sanitize).collect();
-        let longest = lines.iter().map(|l| wrap::width(l)).max().unwrap_or(0);
-        let len = longest.clamp(12, self.avail());
-        let top = if lang.is_empty() {
-            "─".repeat(len)
-        } else {
-            let label = format!("── {lang} ");
-            let fill = len.saturating_sub(wrap::width(&label));
-            format!("{label}{}", "─".repeat(fill))
-        };
-        self.emit(&wrap::paint_str(&top, Style::dim(), self.color));
-        for line in &lines {
-            self.emit(&wrap::paint_str(line, Style::fg(CODE), self.color));
-        }
-        self.emit(&wrap::paint_str(&"─".repeat(len), Style::dim(), self.color));
-        self.blank = true;
-    }
-
-    fn link_end(&mut self, image: bool) {
-        let Some(link) = self.links.pop() else {
-            return;
-        };
-        let text: String = self.inline[link.start.min(self.inline.len())..]
-            .iter()
-            .map(|f| f.text.as_str())
-            .collect();
-        if image {
-            self.push(Frag::new("]", Style::dim()));
-        }
-        let same = text == link.url || format!("mailto:{text}") == link.url;
-        if !(link.autolink || same || link.url.starts_with('#') || link.url.is_empty()) {
-            self.push(Frag::new(" ", Style::PLAIN));
-            self.push(Frag::nobreak(
-                format!("({})", sanitize(&link.url)),
-                Style::dim(),
-            ));
-        }
-    }
-
-    fn table_end(&mut self) {
-        let Some(t) = self.table.take() else {
-            return;
-        };
-        let mut table = comfy_table::Table::new();
-        table
-            .load_style(TABLE)
-            .force_no_tty()
-            .set_content_arrangement(ContentArrangement::Dynamic)
-            .set_width(u16::try_from(self.avail()).unwrap_or(u16::MAX));
-        if self.color {
-            table.enforce_styling();
-        }
-        let align = |i: usize| match t.align.get(i) {
-            Some(Alignment::Right) => CellAlignment::Right,
-            Some(Alignment::Center) => CellAlignment::Center,
-            _ => CellAlignment::Left,
-        };
-        table.set_header(t.header.iter().enumerate().map(|(i, h)| {
-            comfy_table::Cell::new(h)
-                .add_attribute(comfy_table::Attribute::Bold)
-                .set_alignment(align(i))
-        }));
-        for row in &t.rows {
-            table.add_row(
-                row.iter()
-                    .enumerate()
-                    .map(|(i, c)| comfy_table::Cell::new(c).set_alignment(align(i))),
-            );
-        }
-        for line in table.lines() {
-            self.emit(line.trim_end());
-        }
-        self.blank = true;
-    }
-}
-
-/// The label of a GitHub alert (`> [!WARNING]`) and its colour.
-fn alert(kind: BlockQuoteKind) -> (&'static str, AnsiColor) {
-    match kind {
-        BlockQuoteKind::Note => ("ℹ Note", AnsiColor::Blue),
-        BlockQuoteKind::Tip => ("✔ Tip", AnsiColor::Green),
-        BlockQuoteKind::Important => ("❢ Important", AnsiColor::Magenta),
-        BlockQuoteKind::Warning => ("⚠ Warning", AnsiColor::Yellow),
-        BlockQuoteKind::Caution => ("⛔ Caution", AnsiColor::Red),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn plain(md: &str, width: usize) -> String {
-        render(md, width, false)
-    }
-
-    #[test]
-    fn headings_paragraphs_and_emphasis() {
-        let md =
-            "# Title\n\nSome **bold**, *soft* and `code` text\nthat wraps.\n\n### Deep\n\ntext";
-        assert_eq!(
-            plain(md, 30),
-            "Title\n═════\n\nSome *bold*, _soft_ and `code`\ntext that wraps.\n\n### Deep\n\ntext\n"
-        );
-    }
-
-    #[test]
-    fn links_show_their_url_once() {
-        let md = "[Grafana](https://g.example.com/d/1), <https://x.example.com>, \
-                  [same](same), [top](#lag), ![graph](g.png)";
-        assert_eq!(
-            plain(md, 200),
-            "Grafana (https://g.example.com/d/1), https://x.example.com, same, top, \
-             [image: graph] (g.png)\n"
-        );
-    }
-
-    #[test]
-    fn tight_nested_and_loose_lists() {
-        let md = "- one\n- two\n  - inner\n- three\n\n1. a\n\n   more a\n\n2. b\n\n- [x] done\n- [ ] todo\n-\n";
-        assert_eq!(
-            plain(md, 40),
-            "• one\n• two\n  ◦ inner\n• three\n\n1. a\n\n   more a\n\n2. b\n\n• [x] done\n• [ ] todo\n•\n"
-        );
-    }
-
-    #[test]
-    fn hanging_indent_when_items_wrap() {
-        let md = "7. alpha beta gamma delta epsilon\n8. zeta";
-        assert_eq!(
-            plain(md, 20),
-            "7. alpha beta gamma\n   delta epsilon\n8. zeta\n"
-        );
-    }
-
-    #[test]
-    fn code_blocks_are_verbatim_and_never_wrapped() {
-        let md = "```sh\nkubectl scale --replicas=24 deploy/a-very-long-name\n  indented\n```\n";
-        assert_eq!(
-            plain(md, 20),
-            "── sh ──────────────\n\
-             kubectl scale --replicas=24 deploy/a-very-long-name\n  indented\n\
-             ────────────────────\n"
-        );
-    }
-
-    #[test]
-    fn quotes_alerts_and_rules() {
-        let md = "> [!CAUTION]\n> Drops data.\n>\n> - really\n\n---\n\nafter";
-        assert_eq!(
-            plain(md, 24),
-            "│ ⛔ Caution\n│ Drops data.\n│\n│ • really\n\n────────────────────────\n\nafter\n"
-        );
-    }
-
-    #[test]
-    fn tables_fit_the_width() {
-        let md = "| Signal | Page when |\n|:--|--:|\n| lag | over five minutes for ten minutes |\n";
-        let out = plain(md, 30);
-        assert!(out.lines().all(|l| wrap::width(l) <= 30), "{out}");
-        assert!(out.starts_with("┌"), "{out}");
-        assert!(out.contains("│ lag    │"), "{out}");
-    }
-
-    #[test]
-    fn html_comments_vanish_and_control_characters_are_defused() {
-        let md = "<!-- editors only -->\n\nhi \u{1b}[31mred\n\n```\n\u{1b}]0;title\u{7}\n```\n";
-        let out = render(md, 40, false);
-        assert!(!out.contains('\u{1b}') && !out.contains('\u{7}'), "{out:?}");
-        assert!(out.starts_with("hi �[31mred\n"), "{out:?}");
-    }
-
-    #[test]
-    fn colour_only_when_asked() {
-        let md = "# T\n\n**b** `c` [l](u)";
-        assert!(!render(md, 40, false).contains('\u{1b}'));
-        let out = render(md, 40, true);
-        assert!(out.contains("\u{1b}[1mb\u{1b}[0m"), "{out:?}");
-        assert!(out.contains("\u{1b}[36mc\u{1b}[0m"), "{out:?}");
-        assert!(!out.contains('*') && !out.contains('`'), "{out:?}");
     }
 }
