@@ -535,7 +535,20 @@ pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
 
 #[cfg(test)]
 mod tests {
-    use super::nearest;
+    use super::{nearest, parse};
+
+    #[test]
+    fn runbooks_stale_after_defaults_and_parses() {
+        let base = "[team]\nname = \"T\"\ntimezone = \"UTC\"\n";
+        let s = parse(base).unwrap().schedule;
+        assert_eq!(s.runbooks.stale_after, chrono::Duration::days(180));
+        let s = parse(&format!("{base}[runbooks]\nstale_after = \"26w\"\n")).unwrap();
+        assert_eq!(s.schedule.runbooks.stale_after, chrono::Duration::weeks(26));
+        let bad = parse(&format!("{base}[runbooks]\nstale_after = \"6mo\"\n")).unwrap();
+        assert_eq!(bad.problems.len(), 1);
+        let typo = parse(&format!("{base}[runbooks]\nstale = \"1w\"\n")).unwrap_err();
+        assert_eq!(typo.hint.as_deref(), Some("did you mean `stale_after`?"));
+    }
 
     #[test]
     fn suggests_plausible_typos_only() {

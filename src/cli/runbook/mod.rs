@@ -19,7 +19,16 @@ use crate::schedule::time::format_duration;
 
 use entry::{ChangeView, Entry, Found};
 
+const EXAMPLES: &str = "\
+Examples:
+  oncall runbook ingest                  the page, who changed it last and when
+  oncall runbook ingest > ingest.md      the markdown as it is, into a file
+  oncall runbook                         every runbook: last change, stale, missing
+  oncall runbook --search \"consumer lag\" where a symptom is covered
+  oncall runbook ingest --edit           edit it and commit it in one step";
+
 #[derive(Debug, Args)]
+#[command(after_help = EXAMPLES)]
 pub struct RunbookArgs {
     /// The service, or a runbook's path inside the repository (e.g. runbooks/kafka.md)
     #[arg(value_name = "SERVICE")]
