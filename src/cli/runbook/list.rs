@@ -34,8 +34,15 @@ struct Row<'a> {
 
 pub fn run(ctx: &Ctx, s: &Schedule, stale_after: Duration, no_pager: bool) -> Result<()> {
     let entries = entry::all(ctx, s)?;
-    let found: Vec<Result<Option<Found>>> =
-        entries.iter().map(|e| e.found(ctx, stale_after)).collect();
+    // A runbook that leads outside the repository is a row ("refused"), not the end of the
+    // list; anything else that goes wrong (a broken git repository) is an error.
+    let mut found: Vec<Result<Option<Found>>> = Vec::new();
+    for e in &entries {
+        found.push(match e.locate(ctx) {
+            Err(refused) => Err(refused),
+            Ok(_) => Ok(e.found(ctx, stale_after)?),
+        });
+    }
     if ctx.ui.json {
         let rows: Vec<Row<'_>> = entries
             .iter()
