@@ -35,6 +35,7 @@ Register-ArgumentCompleter -Native -CommandName 'oncall' -ScriptBlock {
             [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Lint the schedule: gaps, clashes, absences, missing contacts and runbooks, DST handoffs')
             [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Create a new on-call repository')
             [CompletionResult]::new('override', 'override', [CompletionResultType]::ParameterValue, 'Add, list or remove overrides (someone covering a role for a while)')
+            [CompletionResult]::new('runbook', 'runbook', [CompletionResultType]::ParameterValue, 'Show a service''s runbook with how fresh it is; list, search or edit runbooks')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print shell completions')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -180,6 +181,27 @@ Register-ArgumentCompleter -Native -CommandName 'oncall' -ScriptBlock {
         'oncall;override;help;help' {
             break
         }
+        'oncall;runbook' {
+            [CompletionResult]::new('--search', '--search', [CompletionResultType]::ParameterName, 'Find runbooks that mention TEXT (ignoring case unless TEXT has capitals); with SERVICE, only its runbook')
+            [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'Lines of context around each match of --search')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Lines of context around each match of --search')
+            [CompletionResult]::new('--stale-after', '--stale-after', [CompletionResultType]::ParameterName, 'Warn about runbooks last changed longer ago than this, e.g. 90d or 26w (default: `stale_after` in the [runbooks] table of schedule.toml, else 180d)')
+            [CompletionResult]::new('--repo', '--repo', [CompletionResultType]::ParameterName, 'The on-call repository (default: the nearest folder upwards with schedule.toml)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--list', '--list', [CompletionResultType]::ParameterName, 'List every service, its runbook and when it last changed (the default without SERVICE)')
+            [CompletionResult]::new('--raw', '--raw', [CompletionResultType]::ParameterName, 'Print the markdown as it is, without rendering (what you get when piped)')
+            [CompletionResult]::new('--edit', '--edit', [CompletionResultType]::ParameterName, 'Open the runbook in $VISUAL or $EDITOR and commit it if it changed (a missing runbook starts from a template)')
+            [CompletionResult]::new('--no-commit', '--no-commit', [CompletionResultType]::ParameterName, 'With --edit: save the file, but do not commit it')
+            [CompletionResult]::new('--no-pager', '--no-pager', [CompletionResultType]::ParameterName, 'Never page the output through $PAGER')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine-readable JSON on stdout')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Only data and errors: no status lines, warnings or hints')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Only data and errors: no status lines, warnings or hints')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'oncall;completions' {
             [CompletionResult]::new('--repo', '--repo', [CompletionResultType]::ParameterName, 'The on-call repository (default: the nearest folder upwards with schedule.toml)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
@@ -198,6 +220,7 @@ Register-ArgumentCompleter -Native -CommandName 'oncall' -ScriptBlock {
             [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Lint the schedule: gaps, clashes, absences, missing contacts and runbooks, DST handoffs')
             [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Create a new on-call repository')
             [CompletionResult]::new('override', 'override', [CompletionResultType]::ParameterValue, 'Add, list or remove overrides (someone covering a role for a while)')
+            [CompletionResult]::new('runbook', 'runbook', [CompletionResultType]::ParameterValue, 'Show a service''s runbook with how fresh it is; list, search or edit runbooks')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print shell completions')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -227,6 +250,9 @@ Register-ArgumentCompleter -Native -CommandName 'oncall' -ScriptBlock {
             break
         }
         'oncall;help;override;remove' {
+            break
+        }
+        'oncall;help;runbook' {
             break
         }
         'oncall;help;completions' {

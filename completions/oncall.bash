@@ -31,6 +31,9 @@ _oncall() {
             oncall,override)
                 cmd="oncall__subcmd__override"
                 ;;
+            oncall,runbook)
+                cmd="oncall__subcmd__runbook"
+                ;;
             oncall,schedule)
                 cmd="oncall__subcmd__schedule"
                 ;;
@@ -51,6 +54,9 @@ _oncall() {
                 ;;
             oncall__subcmd__help,override)
                 cmd="oncall__subcmd__help__subcmd__override"
+                ;;
+            oncall__subcmd__help,runbook)
+                cmd="oncall__subcmd__help__subcmd__runbook"
                 ;;
             oncall__subcmd__help,schedule)
                 cmd="oncall__subcmd__help__subcmd__schedule"
@@ -98,7 +104,7 @@ _oncall() {
 
     case "${cmd}" in
         oncall)
-            opts="-q -h -V --repo --json --color --quiet --help --version who schedule check init override completions help"
+            opts="-q -h -V --repo --json --color --quiet --help --version who schedule check init override runbook completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -176,7 +182,7 @@ _oncall() {
             return 0
             ;;
         oncall__subcmd__help)
-            opts="who schedule check init override completions help"
+            opts="who schedule check init override runbook completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -290,6 +296,20 @@ _oncall() {
         oncall__subcmd__help__subcmd__override__subcmd__remove)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        oncall__subcmd__help__subcmd__runbook)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -522,6 +542,44 @@ _oncall() {
                 return 0
             fi
             case "${prev}" in
+                --repo)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        oncall__subcmd__runbook)
+            opts="-C -q -h -V --list --search --context --raw --edit --no-commit --stale-after --no-pager --repo --json --color --quiet --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --search)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --context)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -C)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --stale-after)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --repo)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

@@ -32,6 +32,7 @@ set edit:completion:arg-completer[oncall] = {|@words|
             cand check 'Lint the schedule: gaps, clashes, absences, missing contacts and runbooks, DST handoffs'
             cand init 'Create a new on-call repository'
             cand override 'Add, list or remove overrides (someone covering a role for a while)'
+            cand runbook 'Show a service''s runbook with how fresh it is; list, search or edit runbooks'
             cand completions 'Print shell completions'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -163,6 +164,26 @@ set edit:completion:arg-completer[oncall] = {|@words|
         }
         &'oncall;override;help;help'= {
         }
+        &'oncall;runbook'= {
+            cand --search 'Find runbooks that mention TEXT (ignoring case unless TEXT has capitals); with SERVICE, only its runbook'
+            cand -C 'Lines of context around each match of --search'
+            cand --context 'Lines of context around each match of --search'
+            cand --stale-after 'Warn about runbooks last changed longer ago than this, e.g. 90d or 26w (default: `stale_after` in the [runbooks] table of schedule.toml, else 180d)'
+            cand --repo 'The on-call repository (default: the nearest folder upwards with schedule.toml)'
+            cand --color 'When to use colour'
+            cand --list 'List every service, its runbook and when it last changed (the default without SERVICE)'
+            cand --raw 'Print the markdown as it is, without rendering (what you get when piped)'
+            cand --edit 'Open the runbook in $VISUAL or $EDITOR and commit it if it changed (a missing runbook starts from a template)'
+            cand --no-commit 'With --edit: save the file, but do not commit it'
+            cand --no-pager 'Never page the output through $PAGER'
+            cand --json 'Machine-readable JSON on stdout'
+            cand -q 'Only data and errors: no status lines, warnings or hints'
+            cand --quiet 'Only data and errors: no status lines, warnings or hints'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'oncall;completions'= {
             cand --repo 'The on-call repository (default: the nearest folder upwards with schedule.toml)'
             cand --color 'When to use colour'
@@ -180,6 +201,7 @@ set edit:completion:arg-completer[oncall] = {|@words|
             cand check 'Lint the schedule: gaps, clashes, absences, missing contacts and runbooks, DST handoffs'
             cand init 'Create a new on-call repository'
             cand override 'Add, list or remove overrides (someone covering a role for a while)'
+            cand runbook 'Show a service''s runbook with how fresh it is; list, search or edit runbooks'
             cand completions 'Print shell completions'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -201,6 +223,8 @@ set edit:completion:arg-completer[oncall] = {|@words|
         &'oncall;help;override;list'= {
         }
         &'oncall;help;override;remove'= {
+        }
+        &'oncall;help;runbook'= {
         }
         &'oncall;help;completions'= {
         }

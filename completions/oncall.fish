@@ -37,6 +37,7 @@ complete -c oncall -n "__fish_oncall_needs_command" -f -a "schedule" -d 'Upcomin
 complete -c oncall -n "__fish_oncall_needs_command" -f -a "check" -d 'Lint the schedule: gaps, clashes, absences, missing contacts and runbooks, DST handoffs'
 complete -c oncall -n "__fish_oncall_needs_command" -f -a "init" -d 'Create a new on-call repository'
 complete -c oncall -n "__fish_oncall_needs_command" -f -a "override" -d 'Add, list or remove overrides (someone covering a role for a while)'
+complete -c oncall -n "__fish_oncall_needs_command" -f -a "runbook" -d 'Show a service\'s runbook with how fresh it is; list, search or edit runbooks'
 complete -c oncall -n "__fish_oncall_needs_command" -f -a "completions" -d 'Print shell completions'
 complete -c oncall -n "__fish_oncall_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c oncall -n "__fish_oncall_using_subcommand who" -l at -d 'The time to look at (default: now), e.g. `2026-12-24 03:00` or `+8h`' -r
@@ -133,6 +134,22 @@ complete -c oncall -n "__fish_oncall_using_subcommand override; and __fish_seen_
 complete -c oncall -n "__fish_oncall_using_subcommand override; and __fish_seen_subcommand_from help" -f -a "list" -d 'List current and upcoming overrides, numbered for `remove`'
 complete -c oncall -n "__fish_oncall_using_subcommand override; and __fish_seen_subcommand_from help" -f -a "remove" -d 'Remove an override by the number `list` shows, and commit'
 complete -c oncall -n "__fish_oncall_using_subcommand override; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c oncall -n "__fish_oncall_using_subcommand runbook" -l search -d 'Find runbooks that mention TEXT (ignoring case unless TEXT has capitals); with SERVICE, only its runbook' -r
+complete -c oncall -n "__fish_oncall_using_subcommand runbook" -s C -l context -d 'Lines of context around each match of --search' -r
+complete -c oncall -n "__fish_oncall_using_subcommand runbook" -l stale-after -d 'Warn about runbooks last changed longer ago than this, e.g. 90d or 26w (default: `stale_after` in the [runbooks] table of schedule.toml, else 180d)' -r
+complete -c oncall -n "__fish_oncall_using_subcommand runbook" -l repo -d 'The on-call repository (default: the nearest folder upwards with schedule.toml)' -r -F
+complete -c oncall -n "__fish_oncall_using_subcommand runbook" -l color -d 'When to use colour' -r -f -a "auto\t'Colour on a terminal, unless `NO_COLOR` is set or `TERM=dumb`'
+always\t'Colour even when piped (still never with `NO_COLOR`)'
+never\t''"
+complete -c oncall -n "__fish_oncall_using_subcommand runbook" -l list -d 'List every service, its runbook and when it last changed (the default without SERVICE)'
+complete -c oncall -n "__fish_oncall_using_subcommand runbook" -l raw -d 'Print the markdown as it is, without rendering (what you get when piped)'
+complete -c oncall -n "__fish_oncall_using_subcommand runbook" -l edit -d 'Open the runbook in $VISUAL or $EDITOR and commit it if it changed (a missing runbook starts from a template)'
+complete -c oncall -n "__fish_oncall_using_subcommand runbook" -l no-commit -d 'With --edit: save the file, but do not commit it'
+complete -c oncall -n "__fish_oncall_using_subcommand runbook" -l no-pager -d 'Never page the output through $PAGER'
+complete -c oncall -n "__fish_oncall_using_subcommand runbook" -l json -d 'Machine-readable JSON on stdout'
+complete -c oncall -n "__fish_oncall_using_subcommand runbook" -s q -l quiet -d 'Only data and errors: no status lines, warnings or hints'
+complete -c oncall -n "__fish_oncall_using_subcommand runbook" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c oncall -n "__fish_oncall_using_subcommand runbook" -s V -l version -d 'Print version'
 complete -c oncall -n "__fish_oncall_using_subcommand completions" -l repo -d 'The on-call repository (default: the nearest folder upwards with schedule.toml)' -r -F
 complete -c oncall -n "__fish_oncall_using_subcommand completions" -l color -d 'When to use colour' -r -f -a "auto\t'Colour on a terminal, unless `NO_COLOR` is set or `TERM=dumb`'
 always\t'Colour even when piped (still never with `NO_COLOR`)'
@@ -141,13 +158,14 @@ complete -c oncall -n "__fish_oncall_using_subcommand completions" -l json -d 'M
 complete -c oncall -n "__fish_oncall_using_subcommand completions" -s q -l quiet -d 'Only data and errors: no status lines, warnings or hints'
 complete -c oncall -n "__fish_oncall_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c oncall -n "__fish_oncall_using_subcommand completions" -s V -l version -d 'Print version'
-complete -c oncall -n "__fish_oncall_using_subcommand help; and not __fish_seen_subcommand_from who schedule check init override completions help" -f -a "who" -d 'Who is on call now (or at a time): the pair, their contacts and local time, levels 2 and 3'
-complete -c oncall -n "__fish_oncall_using_subcommand help; and not __fish_seen_subcommand_from who schedule check init override completions help" -f -a "schedule" -d 'Upcoming shifts as a table, JSON or an iCalendar feed'
-complete -c oncall -n "__fish_oncall_using_subcommand help; and not __fish_seen_subcommand_from who schedule check init override completions help" -f -a "check" -d 'Lint the schedule: gaps, clashes, absences, missing contacts and runbooks, DST handoffs'
-complete -c oncall -n "__fish_oncall_using_subcommand help; and not __fish_seen_subcommand_from who schedule check init override completions help" -f -a "init" -d 'Create a new on-call repository'
-complete -c oncall -n "__fish_oncall_using_subcommand help; and not __fish_seen_subcommand_from who schedule check init override completions help" -f -a "override" -d 'Add, list or remove overrides (someone covering a role for a while)'
-complete -c oncall -n "__fish_oncall_using_subcommand help; and not __fish_seen_subcommand_from who schedule check init override completions help" -f -a "completions" -d 'Print shell completions'
-complete -c oncall -n "__fish_oncall_using_subcommand help; and not __fish_seen_subcommand_from who schedule check init override completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c oncall -n "__fish_oncall_using_subcommand help; and not __fish_seen_subcommand_from who schedule check init override runbook completions help" -f -a "who" -d 'Who is on call now (or at a time): the pair, their contacts and local time, levels 2 and 3'
+complete -c oncall -n "__fish_oncall_using_subcommand help; and not __fish_seen_subcommand_from who schedule check init override runbook completions help" -f -a "schedule" -d 'Upcoming shifts as a table, JSON or an iCalendar feed'
+complete -c oncall -n "__fish_oncall_using_subcommand help; and not __fish_seen_subcommand_from who schedule check init override runbook completions help" -f -a "check" -d 'Lint the schedule: gaps, clashes, absences, missing contacts and runbooks, DST handoffs'
+complete -c oncall -n "__fish_oncall_using_subcommand help; and not __fish_seen_subcommand_from who schedule check init override runbook completions help" -f -a "init" -d 'Create a new on-call repository'
+complete -c oncall -n "__fish_oncall_using_subcommand help; and not __fish_seen_subcommand_from who schedule check init override runbook completions help" -f -a "override" -d 'Add, list or remove overrides (someone covering a role for a while)'
+complete -c oncall -n "__fish_oncall_using_subcommand help; and not __fish_seen_subcommand_from who schedule check init override runbook completions help" -f -a "runbook" -d 'Show a service\'s runbook with how fresh it is; list, search or edit runbooks'
+complete -c oncall -n "__fish_oncall_using_subcommand help; and not __fish_seen_subcommand_from who schedule check init override runbook completions help" -f -a "completions" -d 'Print shell completions'
+complete -c oncall -n "__fish_oncall_using_subcommand help; and not __fish_seen_subcommand_from who schedule check init override runbook completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c oncall -n "__fish_oncall_using_subcommand help; and __fish_seen_subcommand_from override" -f -a "add" -d 'Add an override (someone covers a role for a while) and commit it'
 complete -c oncall -n "__fish_oncall_using_subcommand help; and __fish_seen_subcommand_from override" -f -a "list" -d 'List current and upcoming overrides, numbered for `remove`'
 complete -c oncall -n "__fish_oncall_using_subcommand help; and __fish_seen_subcommand_from override" -f -a "remove" -d 'Remove an override by the number `list` shows, and commit'

@@ -12,6 +12,7 @@ pub mod files;
 pub mod incident;
 pub mod output;
 pub mod repo;
+pub mod runbook;
 pub mod schedule;
 
 use std::process::ExitCode;

@@ -8,6 +8,7 @@ mod check;
 mod completions;
 mod init;
 mod overrides;
+mod runbook;
 mod schedule;
 mod who;
 
@@ -66,6 +67,8 @@ pub enum Command {
     /// Add, list or remove overrides (someone covering a role for a while)
     #[command(subcommand)]
     Override(overrides::OverrideCommand),
+    /// Show a service's runbook with how fresh it is; list, search or edit runbooks
+    Runbook(runbook::RunbookArgs),
     /// Print shell completions
     Completions(completions::CompletionsArgs),
 }
@@ -80,6 +83,7 @@ pub fn dispatch(cli: Cli) -> Result<()> {
         Command::Check(a) => check::run(&ctx, &a),
         Command::Init(a) => init::run(&ctx, &a),
         Command::Override(c) => overrides::run(&ctx, &c),
+        Command::Runbook(a) => runbook::run(&ctx, &a),
         Command::Completions(a) => completions::run(&ctx, &a),
     }
 }

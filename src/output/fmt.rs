@@ -39,6 +39,32 @@ pub fn relative(now: DateTime<Utc>, t: DateTime<Utc>) -> String {
     }
 }
 
+/// `2026-11-24`: a date in `tz`.
+pub fn date(t: DateTime<Utc>, tz: Tz) -> String {
+    t.with_timezone(&tz).format("%Y-%m-%d").to_string()
+}
+
+/// How long ago `t` was, in the unit people use for it: `5 minutes ago`, `3 hours ago`,
+/// `212 days ago`. A `t` after `now` (clock skew) is `in the future`.
+pub fn ago(now: DateTime<Utc>, t: DateTime<Utc>) -> String {
+    let d = now - t;
+    let plural = |n: i64, unit: &str| {
+        let s = if n == 1 { "" } else { "s" };
+        format!("{n} {unit}{s} ago")
+    };
+    if d < chrono::Duration::zero() {
+        "in the future".into()
+    } else if d.num_minutes() < 1 {
+        "just now".into()
+    } else if d.num_hours() < 1 {
+        plural(d.num_minutes(), "minute")
+    } else if d.num_hours() < 48 {
+        plural(d.num_hours(), "hour")
+    } else {
+        plural(d.num_days(), "day")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -58,5 +84,12 @@ mod tests {
             relative(t, t - chrono::Duration::minutes(200)),
             "3h 20m ago"
         );
+        assert_eq!(date(t, New_York), "2026-11-24");
+        let ago_ = |m: i64| ago(t, t - chrono::Duration::minutes(m));
+        assert_eq!(ago_(0), "just now");
+        assert_eq!(ago_(1), "1 minute ago");
+        assert_eq!(ago_(200), "3 hours ago");
+        assert_eq!(ago_(60 * 24 * 212 + 5), "212 days ago");
+        assert_eq!(ago_(-5), "in the future");
     }
 }

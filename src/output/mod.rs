@@ -4,8 +4,11 @@
 
 pub mod diag;
 pub mod fmt;
+pub mod markdown;
+pub mod pager;
 pub mod prompt;
 pub mod table;
+pub mod wrap;
 
 use std::io::{self, IsTerminal, Write};
 
@@ -65,11 +68,13 @@ pub struct Ui {
     color_out: bool,
     color_err: bool,
     width: u16,
+    height: Option<u16>,
 }
 
 impl Ui {
     /// Decides TTY-ness and colour once. `ONCALL_FORCE_TTY=1` makes stdout and stderr count as
-    /// terminals (for tests of the human output); `COLUMNS` sets the width when not a terminal.
+    /// terminals (for tests of the human output); `COLUMNS` and `LINES` set the size when not a
+    /// terminal.
     pub fn new(color: ColorChoice, json: bool, quiet: bool) -> Ui {
         let forced = std::env::var_os("ONCALL_FORCE_TTY").is_some_and(|v| v == "1");
         let stdout_tty = forced || io::stdout().is_terminal();
@@ -83,10 +88,13 @@ impl Ui {
             ColorChoice::Never => false,
             ColorChoice::Auto => tty && !dumb,
         };
-        let width = terminal_size::terminal_size()
+        let size = terminal_size::terminal_size();
+        let env = |k| std::env::var(k).ok().and_then(|c| c.parse().ok());
+        let width = size
             .map(|(w, _)| w.0)
-            .or_else(|| std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok()))
+            .or_else(|| env("COLUMNS"))
             .unwrap_or(100);
+        let height = size.map(|(_, h)| h.0).or_else(|| env("LINES"));
         Ui {
             json,
             quiet,
@@ -96,6 +104,7 @@ impl Ui {
             color_out: pick(stdout_tty),
             color_err: pick(stderr_tty),
             width,
+            height,
         }
     }
 
@@ -115,6 +124,17 @@ impl Ui {
 
     pub fn width(&self) -> u16 {
         self.width
+    }
+
+    /// The terminal's height in lines, when known.
+    pub fn height(&self) -> Option<u16> {
+        self.height
+    }
+
+    /// Writes a long page of data to stdout, through `$PAGER` on a terminal when it does not
+    /// fit on the screen and `allowed`.
+    pub fn page(&self, text: &str, allowed: bool) -> Result<()> {
+        pager::page(self, text, allowed)
     }
 
     /// `text` styled for stdout.

@@ -11,8 +11,8 @@ use chrono_tz::Tz;
 use toml::de::{DeTable, DeValue};
 
 use super::model::{
-    Hours, Level, Override, Person, Role, Rotation, Schedule, Service, Slots, Team, Unavailable,
-    Urgency,
+    Hours, Level, Override, Person, Role, Rotation, Runbooks, Schedule, Service, Slots, Team,
+    Unavailable, Urgency,
 };
 use super::time::{parse_duration, parse_local, resolve_local, to_local};
 use super::walk::{Value, Walker};
@@ -44,6 +44,7 @@ const TOP: &[&str] = &[
     "services",
     "jira",
     "announce",
+    "runbooks",
 ];
 
 /// Parses and validates the text of a `schedule.toml`.
@@ -146,6 +147,10 @@ impl Validator {
             .get("announce")
             .and_then(|v| self.w.serde(v))
             .unwrap_or_default();
+        let runbooks = root
+            .get("runbooks")
+            .and_then(|v| self.runbooks(v))
+            .unwrap_or_default();
         Schedule {
             team,
             people: std::mem::take(&mut self.people),
@@ -157,7 +162,21 @@ impl Validator {
             services,
             jira,
             announce,
+            runbooks,
         }
+    }
+
+    fn runbooks(&mut self, v: &Value<'_>) -> Option<Runbooks> {
+        let t = self.w.table("[runbooks]", v)?;
+        self.w.known_keys(t, &["stale_after"], "[runbooks]");
+        let mut r = Runbooks::default();
+        if let Some(d) = t
+            .get("stale_after")
+            .and_then(|d| self.duration("`stale_after`", d, "hdw"))
+        {
+            r.stale_after = d;
+        }
+        Some(r)
     }
 
     fn team(&mut self, root: &DeTable<'_>) -> Team {
@@ -716,7 +735,23 @@ pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
 
 #[cfg(test)]
 mod tests {
-    use super::nearest;
+    use super::{nearest, parse};
+
+    #[test]
+    fn runbooks_stale_after_defaults_and_parses() {
+        let base = "[team]\nname = \"T\"\ntimezone = \"UTC\"\n";
+        let s = parse(base).unwrap().schedule;
+        assert_eq!(s.runbooks.stale_after, chrono::Duration::days(180));
+        let s = parse(&format!("{base}[runbooks]\nstale_after = \"26w\"\n")).unwrap();
+        assert_eq!(s.schedule.runbooks.stale_after, chrono::Duration::weeks(26));
+        let bad = parse(&format!("{base}[runbooks]\nstale_after = \"6mo\"\n")).unwrap();
+        assert_eq!(bad.problems.len(), 1);
+        let typo = parse(&format!("{base}[runbooks]\nstale = \"1w\"\n")).unwrap();
+        assert_eq!(
+            typo.problems[0].hint.as_deref(),
+            Some("did you mean `stale_after`?")
+        );
+    }
 
     #[test]
     fn suggests_plausible_typos_only() {

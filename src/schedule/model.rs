@@ -29,6 +29,23 @@ pub struct Schedule {
     pub services: BTreeMap<String, Service>,
     pub jira: Option<JiraConfig>,
     pub announce: AnnounceConfig,
+    pub runbooks: Runbooks,
+}
+
+/// The `[runbooks]` settings.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Runbooks {
+    /// A runbook last changed longer ago than this is flagged as stale (default 180 days).
+    #[serde(with = "nanos::duration")]
+    pub stale_after: Duration,
+}
+
+impl Default for Runbooks {
+    fn default() -> Self {
+        Runbooks {
+            stale_after: crate::runbook::default_stale_after(),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]

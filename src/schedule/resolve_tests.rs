@@ -68,6 +68,7 @@ fn schedule(tz: Tz, rotations: Vec<Rotation>, overrides: Vec<Override>) -> Sched
         services: Default::default(),
         jira: None,
         announce: Default::default(),
+        runbooks: Default::default(),
     }
 }
 

@@ -7,5 +7,6 @@ mod check;
 mod completions;
 mod init;
 mod overrides;
+mod runbook;
 mod schedule;
 mod who;
