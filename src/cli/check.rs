@@ -53,13 +53,14 @@ pub fn run(ctx: &Ctx, args: &CheckArgs) -> Result<()> {
             f
         })
         .collect();
-    findings.extend(check::lint(
-        s,
-        from,
-        to,
-        |path| root.join(path).is_file(),
-        |t| fmt::stamp(t, tz),
-    ));
+    // The same rules as `oncall runbook`: a runbook that leaves the repository does not count.
+    let runbook_exists = |path: &str| {
+        crate::runbook::relative_path(path).is_ok()
+            && matches!(crate::files::resolve_inside(&root, path), Ok(crate::files::Inside::Exists(p)) if p.is_file())
+    };
+    findings.extend(check::lint(s, from, to, runbook_exists, |t| {
+        fmt::stamp(t, tz)
+    }));
 
     let count = |sev| findings.iter().filter(|f| f.severity == sev).count();
     let (errors, warnings, infos) = (

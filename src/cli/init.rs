@@ -64,7 +64,11 @@ pub fn run(ctx: &Ctx, args: &InitArgs) -> Result<()> {
         &dir.join(SCHEDULE_FILE),
         template::schedule(&args.team, tz.name(), today).as_bytes(),
     )?;
-    write_new(&dir.join("runbooks/example.md"), template::RUNBOOK)?;
+    let example = crate::runbook::template(
+        "example",
+        Some("An example service: rename it and write its runbook"),
+    );
+    write_new(&dir.join("runbooks/example.md"), &example)?;
     if ensure_gitattributes(&dir)? {
         files.push(".gitattributes".into());
     }

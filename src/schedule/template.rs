@@ -1,5 +1,4 @@
-//! The files `oncall init` writes: a small, valid, commented schedule to edit and an example
-//! runbook.
+//! The `schedule.toml` that `oncall init` writes: small, valid, commented, ready to edit.
 
 use chrono::{Datelike, Duration, NaiveDate};
 
@@ -79,34 +78,6 @@ urgency = "high"
 "#
     )
 }
-
-/// The example runbook for the `example` service.
-pub const RUNBOOK: &str = r#"# example: runbook
-
-What the service does, who depends on it, and what "broken" looks like to a customer.
-
-## At a glance
-
-- Dashboard: <https://grafana.example.com/d/example>
-- Logs: `kubectl logs -n example deploy/example --since=15m`
-- Urgency: high (page at any hour)
-
-## First five minutes
-
-1. Acknowledge the page: `oncall ack INCIDENT`.
-2. Open the dashboard and check the error rate and latency.
-3. Try the mitigations below, in order.
-
-## Mitigation
-
-```sh
-kubectl rollout restart -n example deploy/example
-```
-
-## Escalation
-
-Level 2 after 30 minutes without progress: `oncall escalate INCIDENT`.
-"#;
 
 #[cfg(test)]
 mod tests {

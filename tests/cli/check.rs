@@ -184,3 +184,16 @@ fn finds_no_rotation_and_missing_escalation() {
         "{k:?}"
     );
 }
+
+#[test]
+fn a_runbook_outside_the_repository_does_not_count() {
+    let repo = repo_with("");
+    let outside = tempfile::tempdir().unwrap();
+    std::fs::write(outside.path().join("api.md"), "# elsewhere\n").unwrap();
+    std::fs::remove_file(repo.file("runbooks/api.md")).unwrap();
+    std::os::unix::fs::symlink(outside.path().join("api.md"), repo.file("runbooks/api.md"))
+        .unwrap();
+    let (code, out, _) = run(repo.oncall().args(["check", "--json"]));
+    assert_eq!(code, 1);
+    assert_eq!(kinds(&out), ["runbook"]);
+}

@@ -147,6 +147,7 @@ impl TestRepo {
             .args(["commit", "-q", "-m", message])
             .current_dir(self.path())
             .env("HOME", self.home())
+            .env("GIT_CONFIG_NOSYSTEM", "1")
             .env("GIT_AUTHOR_NAME", "Test Author")
             .env("GIT_AUTHOR_EMAIL", "author@example.com")
             .env("GIT_COMMITTER_NAME", "Test Author")
