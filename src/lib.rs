@@ -3,12 +3,14 @@
 //! `run` parses the command line, runs the command and turns the outcome into an exit code;
 //! everything else is in the modules below.
 
+pub mod alerts;
 pub mod app;
 pub mod cli;
 pub mod clock;
 pub mod error;
 pub mod files;
 pub mod incident;
+pub mod integrations;
 pub mod output;
 pub mod repo;
 pub mod schedule;

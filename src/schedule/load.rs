@@ -260,6 +260,8 @@ impl Validator {
             services,
             jira: raw.jira,
             announce: raw.announce,
+            alerts: raw.alerts,
+            listen: raw.listen,
         }
     }
 

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use serde::Deserialize;
 use toml::Spanned;
 
-use super::config::{AnnounceConfig, JiraConfig};
+use super::config::{AlertsConfig, AnnounceConfig, JiraConfig, ListenConfig};
 use super::model::{Role, Urgency};
 
 pub type Str = Spanned<String>;
@@ -32,6 +32,10 @@ pub struct RawSchedule {
     pub jira: Option<JiraConfig>,
     #[serde(default)]
     pub announce: AnnounceConfig,
+    #[serde(default)]
+    pub alerts: AlertsConfig,
+    #[serde(default)]
+    pub listen: ListenConfig,
 }
 
 #[derive(Debug, Deserialize)]
