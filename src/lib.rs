@@ -14,6 +14,7 @@ pub mod integrations;
 pub mod output;
 pub mod repo;
 pub mod schedule;
+pub mod tickets;
 
 use std::process::ExitCode;
 

@@ -135,6 +135,8 @@ pub fn plan(
             (State::Resolved, Some(id)) => {
                 let mut e = follow_up(s, EventKind::Resolve, &id, replay, at, actor, source);
                 e.summary = format!("resolved in {}", source.as_str());
+                e.documented = Some(false);
+                e.automated = Some(false);
                 events.push(e);
                 overlay.insert(id.clone(), Seen::closed(source));
                 out(&id, Action::Resolved);

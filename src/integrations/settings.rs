@@ -71,17 +71,22 @@ pub struct JiraSettings {
     pub config: JiraConfig,
 }
 
+/// The Jira base URL (`$ONCALL_JIRA_URL`, else `[jira] url`), for links; needs no credentials.
+pub fn jira_url(cfg: &JiraConfig) -> Option<String> {
+    var("ONCALL_JIRA_URL")
+        .or_else(|| cfg.url.clone())
+        .map(|u| u.trim_end_matches('/').to_string())
+}
+
 /// Jira settings from `[jira]` and the environment: `$ONCALL_JIRA_URL` overrides the URL;
 /// `$ONCALL_JIRA_EMAIL` + `$ONCALL_JIRA_TOKEN` (basic) or `$ONCALL_JIRA_PAT` (bearer).
 /// Cloud prefers email + token, Data Center the PAT; either works with either flavor.
 pub fn jira(cfg: &JiraConfig) -> Result<JiraSettings> {
-    let url = var("ONCALL_JIRA_URL")
-        .or_else(|| cfg.url.clone())
-        .ok_or_else(|| {
-            Error::new("Jira has no URL")
-                .with_kind(Kind::Credentials)
-                .hint("set `url` in `[jira]` in schedule.toml, or `ONCALL_JIRA_URL`")
-        })?;
+    let url = jira_url(cfg).ok_or_else(|| {
+        Error::new("Jira has no URL")
+            .with_kind(Kind::Credentials)
+            .hint("set `url` in `[jira]` in schedule.toml, or `ONCALL_JIRA_URL`")
+    })?;
     let basic = match (var("ONCALL_JIRA_EMAIL"), secret("ONCALL_JIRA_TOKEN")) {
         (Some(user), Some(password)) => Some(Auth::Basic { user, password }),
         _ => None,
@@ -103,7 +108,7 @@ pub fn jira(cfg: &JiraConfig) -> Result<JiraSettings> {
         }
     })?;
     Ok(JiraSettings {
-        url: url.trim_end_matches('/').to_string(),
+        url,
         flavor: cfg.flavor,
         auth,
         config: cfg.clone(),
