@@ -11,6 +11,7 @@ pub mod error;
 pub mod files;
 pub mod incident;
 pub mod integrations;
+pub mod listen;
 pub mod output;
 pub mod repo;
 pub mod schedule;
