@@ -1,0 +1,4 @@
+//! Loopback stand-ins for the outside systems, shared by the test modules.
+
+pub mod jira;
+pub mod schema;
