@@ -29,7 +29,6 @@ pub struct ListenArgs {
 
 pub fn run(ctx: &Ctx, args: &ListenArgs) -> Result<()> {
     let s = ctx.schedule(None)?;
-    let secrets = settings::listen(&s.listen)?;
     let addr_text = args
         .addr
         .clone()
@@ -40,6 +39,7 @@ pub fn run(ctx: &Ctx, args: &ListenArgs) -> Result<()> {
             .cause(e)
             .hint("e.g. `--addr 127.0.0.1:9095`, or `0.0.0.0:9095` with a token")
     })?;
+    let secrets = settings::listen(&s.listen)?;
     if !listen::has_auth(&secrets) {
         if !addr.ip().is_loopback() {
             return Err(Error::new(format!(

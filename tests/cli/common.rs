@@ -179,6 +179,25 @@ impl TestRepo {
     }
 }
 
+impl TestRepo {
+    /// The same as [`TestRepo::oncall`], as a plain `std::process::Command` (for servers and
+    /// processes a test spawns and kills).
+    pub fn oncall_std(&self) -> StdCommand {
+        let mut cmd = StdCommand::new(assert_cmd::cargo::cargo_bin!("oncall"));
+        cmd.env_clear()
+            .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+            .env("HOME", self.home())
+            .env("ONCALL_REPO", self.path())
+            .env("ONCALL_NOW", NOW)
+            .env("RUST_BACKTRACE", "0")
+            .env("GIT_CONFIG_NOSYSTEM", "1")
+            .env("GIT_AUTHOR_NAME", "Test Runner")
+            .env("GIT_AUTHOR_EMAIL", "runner@example.com")
+            .current_dir(self.path());
+        cmd
+    }
+}
+
 /// Runs `cmd` and returns (exit code, stdout, stderr).
 pub fn run(cmd: &mut Command) -> (i32, String, String) {
     let out = cmd.output().unwrap();
