@@ -142,12 +142,12 @@ pub(super) fn update(
     id: &str,
     build: impl FnOnce(&Incident) -> Result<Option<crate::incident::Event>>,
 ) -> Result<(Incident, Option<crate::incident::Event>)> {
-    let (written, damaged) = session.log.append_with(|replay| {
+    let (written, _) = session.log.append_with(|replay, damaged| {
+        warn_damaged(&session.ctx.ui, damaged);
         let inc = find(replay, id)?;
         let event = build(inc)?;
         Ok((event.iter().cloned().collect(), (inc.id.clone(), event)))
     })?;
-    warn_damaged(&session.ctx.ui, &damaged);
     let (full_id, event) = written;
     let (replay, _) = session.log.replay()?;
     let inc = replay

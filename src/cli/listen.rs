@@ -137,7 +137,9 @@ impl Sink for LogSink<'_> {
         })?;
         let at = crate::clock::now().unwrap_or(self.ctx.now);
         let s = &self.schedule;
-        let written = self.log.append_with(|replay| {
+        let ui = &self.ctx.ui;
+        let written = self.log.append_with(|replay, damaged| {
+            super::lifecycle::warn_damaged(ui, damaged);
             Ok(ingest::plan(
                 &signals,
                 source,
@@ -148,10 +150,7 @@ impl Sink for LogSink<'_> {
             ))
         });
         let outcomes = match written {
-            Ok((outcomes, damaged)) => {
-                super::lifecycle::warn_damaged(&self.ctx.ui, &damaged);
-                outcomes
-            }
+            Ok((outcomes, _)) => outcomes,
             Err(e) => {
                 self.say(&format!("{}: NOT LOGGED: {e}", source.as_str()));
                 // 5xx: Alertmanager, Grafana and PagerDuty retry.

@@ -183,7 +183,12 @@ impl TestRepo {
     /// The same as [`TestRepo::oncall`], as a plain `std::process::Command` (for servers and
     /// processes a test spawns and kills).
     pub fn oncall_std(&self) -> StdCommand {
-        let mut cmd = StdCommand::new(assert_cmd::cargo::cargo_bin!("oncall"));
+        self.with_env(assert_cmd::cargo::cargo_bin!("oncall").as_os_str())
+    }
+
+    /// `program` with the environment `oncall` runs with in these tests.
+    pub fn with_env(&self, program: &std::ffi::OsStr) -> StdCommand {
+        let mut cmd = StdCommand::new(program);
         cmd.env_clear()
             .env("PATH", std::env::var_os("PATH").unwrap_or_default())
             .env("HOME", self.home())
