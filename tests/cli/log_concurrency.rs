@@ -2,6 +2,8 @@
 //! lose and tear nothing; a writer killed mid-append leaves a log every reader still reads,
 //! and the next append starts on a fresh line.
 
+#![allow(clippy::print_stderr)] // the measurements are worth seeing with --nocapture
+
 use std::process::Stdio;
 use std::time::Instant;
 

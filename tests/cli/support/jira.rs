@@ -408,19 +408,18 @@ fn semantics(flavor: Flavor, op: &str, body: &Value) -> Vec<String> {
                 }
             }
         }
-        "doTransition" => {
+        "doTransition"
             if body
                 .pointer("/transition/id")
                 .and_then(Value::as_str)
-                .is_none()
-            {
-                p.push("transition.id is required".into());
-            }
+                .is_none() =>
+        {
+            p.push("transition.id is required".into());
         }
-        "searchAndReconsileIssuesUsingJqlPost" | "searchDc" => {
-            if body["jql"].as_str().is_none_or(str::is_empty) {
-                p.push("jql is required".into());
-            }
+        "searchAndReconsileIssuesUsingJqlPost" | "searchDc"
+            if body["jql"].as_str().is_none_or(str::is_empty) =>
+        {
+            p.push("jql is required".into());
         }
         _ => {}
     }
