@@ -15,6 +15,8 @@ use std::time::Instant;
 
 use serde_json::{Value, json};
 
+use super::jira_answers::behave;
+use super::jira_rules::semantics;
 use super::schema::validate;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -65,16 +67,16 @@ pub struct Issue {
     pub transitions: Vec<String>,
 }
 
-struct State {
-    spec: Value,
-    flavor: Flavor,
-    auth: String,
-    issues: Vec<Issue>,
-    faults: Vec<(String, VecDeque<Fault>)>,
-    requests: Vec<Request>,
-    errors: Vec<String>,
-    hung: Vec<tiny_http::Request>,
-    base: String,
+pub(super) struct State {
+    pub(super) spec: Value,
+    pub(super) flavor: Flavor,
+    pub(super) auth: String,
+    pub(super) issues: Vec<Issue>,
+    pub(super) faults: Vec<(String, VecDeque<Fault>)>,
+    pub(super) requests: Vec<Request>,
+    pub(super) errors: Vec<String>,
+    pub(super) hung: Vec<tiny_http::Request>,
+    pub(super) base: String,
 }
 
 pub struct JiraStub {
@@ -355,257 +357,4 @@ fn handle(state: &Arc<Mutex<State>>, mut req: tiny_http::Request) {
         assert!(bad.is_empty(), "stub answer off the spec: {bad:?}");
     }
     respond(req, code, &answer, None);
-}
-
-fn semantics(flavor: Flavor, op: &str, body: &Value) -> Vec<String> {
-    let mut p = Vec::new();
-    let rich = |v: &Value, what: &str, p: &mut Vec<String>| match flavor {
-        Flavor::Cloud => adf(v, what, p),
-        Flavor::Datacenter => {
-            if !v.is_string() {
-                p.push(format!("{what}: Data Center wants wiki text, got {v}"));
-            }
-        }
-    };
-    match op {
-        "createIssue" => {
-            let f = &body["fields"];
-            for k in ["project", "issuetype", "summary"] {
-                if f.get(k).is_none() {
-                    p.push(format!("fields.{k} is required to create an issue"));
-                }
-            }
-            match f["summary"].as_str() {
-                Some(s) if s.contains('\n') || s.chars().count() > 255 || s.is_empty() => {
-                    p.push("summary must be one line of 1-255 characters".into());
-                }
-                Some(_) => {}
-                None => p.push("summary must be a string".into()),
-            }
-            rich(&f["description"], "fields.description", &mut p);
-            labels(f.get("labels"), &mut p);
-            if let Some(a) = f.get("assignee") {
-                let key = if flavor == Flavor::Cloud {
-                    "accountId"
-                } else {
-                    "name"
-                };
-                if a.get(key).is_none() {
-                    p.push(format!("assignee needs `{key}`"));
-                }
-            }
-        }
-        "addComment" => rich(&body["body"], "body", &mut p),
-        "editIssue" => {
-            if let Some(ops) = body.pointer("/update/labels").and_then(Value::as_array) {
-                for o in ops {
-                    if o["add"]
-                        .as_str()
-                        .is_none_or(|l| l.contains(' ') || l.is_empty())
-                    {
-                        p.push(format!("label operation {o} is not a label without spaces"));
-                    }
-                }
-            }
-        }
-        "doTransition"
-            if body
-                .pointer("/transition/id")
-                .and_then(Value::as_str)
-                .is_none() =>
-        {
-            p.push("transition.id is required".into());
-        }
-        "searchAndReconsileIssuesUsingJqlPost" | "searchDc"
-            if body["jql"].as_str().is_none_or(str::is_empty) =>
-        {
-            p.push("jql is required".into());
-        }
-        _ => {}
-    }
-    p
-}
-
-fn labels(v: Option<&Value>, p: &mut Vec<String>) {
-    let Some(v) = v else { return };
-    match v.as_array() {
-        Some(list) => {
-            for l in list {
-                if l.as_str()
-                    .is_none_or(|s| s.is_empty() || s.contains(char::is_whitespace))
-                {
-                    p.push(format!("label {l} must be a string without spaces"));
-                }
-            }
-        }
-        None => p.push("labels must be an array".into()),
-    }
-}
-
-/// Atlassian Document Format: the nodes the client may send.
-fn adf(v: &Value, what: &str, p: &mut Vec<String>) {
-    if v["type"] != "doc" || v["version"] != 1 || !v["content"].is_array() {
-        p.push(format!(
-            "{what}: not an ADF doc (type doc, version 1, content)"
-        ));
-        return;
-    }
-    fn node(n: &Value, at: &str, p: &mut Vec<String>) {
-        let kids = n["content"].as_array();
-        match n["type"].as_str() {
-            Some("paragraph" | "bulletList" | "listItem") => {
-                for (i, c) in kids.into_iter().flatten().enumerate() {
-                    node(c, &format!("{at}.content[{i}]"), p);
-                }
-            }
-            Some("text") => {
-                if n["text"].as_str().is_none_or(str::is_empty) {
-                    p.push(format!("{at}: ADF text nodes must have non-empty text"));
-                }
-                for m in n["marks"].as_array().into_iter().flatten() {
-                    match m["type"].as_str() {
-                        Some("strong" | "em" | "code") => {}
-                        Some("link") if m.pointer("/attrs/href").is_some_and(Value::is_string) => {}
-                        _ => p.push(format!("{at}: unexpected mark {m}")),
-                    }
-                }
-            }
-            _ => p.push(format!("{at}: unexpected ADF node {}", n["type"])),
-        }
-    }
-    for (i, c) in v["content"].as_array().into_iter().flatten().enumerate() {
-        node(c, &format!("{what}.content[{i}]"), p);
-    }
-}
-
-fn quoted_after<'a>(jql: &'a str, key: &str) -> Option<&'a str> {
-    let rest = &jql[jql.find(key)? + key.len()..];
-    let rest = rest
-        .trim_start()
-        .strip_prefix('=')?
-        .trim_start()
-        .strip_prefix('"')?;
-    rest.split('"').next()
-}
-
-fn behave(st: &mut State, op: &str, path: &str, body: &Value) -> (u16, Value) {
-    let key_in_path = path.split('/').nth(5).unwrap_or_default().to_string();
-    let base = st.base.clone();
-    let v = if st.flavor == Flavor::Cloud { 3 } else { 2 };
-    match op {
-        "createIssue" => {
-            let key = format!("OPS-{}", st.issues.len() + 1);
-            let id = (10000 + st.issues.len()).to_string();
-            let labels = body["fields"]["labels"]
-                .as_array()
-                .map(|l| {
-                    l.iter()
-                        .filter_map(|x| x.as_str().map(str::to_string))
-                        .collect()
-                })
-                .unwrap_or_default();
-            st.issues.push(Issue {
-                key: key.clone(),
-                fields: body["fields"].clone(),
-                labels,
-                comments: vec![],
-                transitions: vec![],
-            });
-            (
-                201,
-                json!({"id": id, "key": key, "self": format!("{base}/rest/api/{v}/issue/{id}")}),
-            )
-        }
-        "searchAndReconsileIssuesUsingJqlPost" | "searchDc" => {
-            let jql = body["jql"].as_str().unwrap_or_default();
-            let label = quoted_after(jql, "labels").unwrap_or_default();
-            let found: Vec<Value> = st
-                .issues
-                .iter()
-                .filter(|i| i.labels.iter().any(|l| l == label))
-                .take(body["maxResults"].as_u64().unwrap_or(50) as usize)
-                .map(|i| json!({"id": "10000", "key": i.key, "fields": {"labels": i.labels}}))
-                .collect();
-            if op == "searchDc" {
-                (
-                    200,
-                    json!({"startAt": 0, "maxResults": 1, "total": found.len(), "issues": found}),
-                )
-            } else {
-                (200, json!({"issues": found, "isLast": true}))
-            }
-        }
-        "addComment" => {
-            let Some(i) = st.issues.iter_mut().find(|i| i.key == key_in_path) else {
-                return (
-                    404,
-                    json!({"errorMessages": ["Issue does not exist"], "errors": {}}),
-                );
-            };
-            i.comments.push(body["body"].clone());
-            let mut c: Value = serde_json::from_str(include_str!(
-                "../../fixtures/jira-add-comment-response.json"
-            ))
-            .unwrap();
-            c["body"] = body["body"].clone();
-            (201, c)
-        }
-        "editIssue" => {
-            let Some(i) = st.issues.iter_mut().find(|i| i.key == key_in_path) else {
-                return (
-                    404,
-                    json!({"errorMessages": ["Issue does not exist"], "errors": {}}),
-                );
-            };
-            for o in body
-                .pointer("/update/labels")
-                .and_then(Value::as_array)
-                .into_iter()
-                .flatten()
-            {
-                if let Some(l) = o["add"].as_str() {
-                    i.labels.push(l.to_string());
-                }
-            }
-            (204, Value::Null)
-        }
-        "getTransitions" => {
-            let mut t: Value = serde_json::from_str(include_str!(
-                "../../fixtures/jira-get-transitions-response.json"
-            ))
-            .unwrap();
-            t["transitions"].as_array_mut().unwrap().push(json!({
-                "id": "31", "name": "Done", "hasScreen": false, "isAvailable": true,
-                "to": {"id": "10002", "name": "Done", "statusCategory": {"id": 3, "key": "done", "name": "Done"}}
-            }));
-            (200, t)
-        }
-        "doTransition" => {
-            let id = body
-                .pointer("/transition/id")
-                .and_then(Value::as_str)
-                .unwrap_or_default()
-                .to_string();
-            if !["2", "711", "31"].contains(&id.as_str()) {
-                return (
-                    400,
-                    json!({"errorMessages": [format!("no transition {id}")], "errors": {}}),
-                );
-            }
-            let Some(i) = st.issues.iter_mut().find(|i| i.key == key_in_path) else {
-                return (
-                    404,
-                    json!({"errorMessages": ["Issue does not exist"], "errors": {}}),
-                );
-            };
-            i.transitions.push(id);
-            (204, Value::Null)
-        }
-        other => {
-            st.errors.push(format!(
-                "the client called {other}, which it has no reason to"
-            ));
-            (400, json!({"errorMessages": ["unexpected"], "errors": {}}))
-        }
-    }
 }
