@@ -173,9 +173,6 @@ fn manual(session: &Session<'_>, args: &PageArgs) -> Result<()> {
         ];
         ctx.ui.println(&cells.join("\t"))?;
     }
-    if tickets.is_configured() && ticket.is_none() && tickets.problems().is_empty() {
-        ctx.ui.warn("the Jira ticket is pending");
-    }
     finish(&ctx.ui, &tickets)
 }
 

@@ -262,7 +262,7 @@ impl Tickets<'_> {
             let Some(inc) = replay.get(&o.id) else {
                 continue;
             };
-            let source = o.signal.key.as_str();
+            let group = o.signal.key.as_str();
             match &o.action {
                 Action::Paged => {
                     self.ensure(inc, Some(&o.signal));
@@ -274,7 +274,7 @@ impl Tickets<'_> {
                     self.comment(
                         inc,
                         &Doc::text(format!(
-                            "A resolved notification left {n} alert(s) out (max_alerts), so the group may still fire: not resolved automatically (group {source})."
+                            "A resolved notification left {n} alert(s) out (max_alerts), so the group may still fire: not resolved automatically (group {group})."
                         )),
                     );
                 }
