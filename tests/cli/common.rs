@@ -164,22 +164,9 @@ impl TestRepo {
 
     /// `oncall` pointed at this repository, at [`NOW`], with a clean environment.
     pub fn oncall(&self) -> Command {
-        let mut cmd = Command::new(assert_cmd::cargo::cargo_bin!("oncall"));
-        cmd.env_clear()
-            .env("PATH", std::env::var_os("PATH").unwrap_or_default())
-            .env("HOME", self.home())
-            .env("ONCALL_REPO", self.path())
-            .env("ONCALL_NOW", NOW)
-            .env("RUST_BACKTRACE", "0")
-            .env("GIT_CONFIG_NOSYSTEM", "1")
-            .env("GIT_AUTHOR_NAME", "Test Runner")
-            .env("GIT_AUTHOR_EMAIL", "runner@example.com")
-            .current_dir(self.path());
-        cmd
+        Command::from_std(self.oncall_std())
     }
-}
 
-impl TestRepo {
     /// The same as [`TestRepo::oncall`], as a plain `std::process::Command` (for servers and
     /// processes a test spawns and kills).
     pub fn oncall_std(&self) -> StdCommand {
