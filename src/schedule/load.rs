@@ -45,6 +45,8 @@ const TOP: &[&str] = &[
     "jira",
     "announce",
     "runbooks",
+    "alerts",
+    "listen",
 ];
 
 /// Parses and validates the text of a `schedule.toml`.
@@ -151,6 +153,14 @@ impl Validator {
             .get("runbooks")
             .and_then(|v| self.runbooks(v))
             .unwrap_or_default();
+        let alerts = root
+            .get("alerts")
+            .and_then(|v| self.w.serde(v))
+            .unwrap_or_default();
+        let listen = root
+            .get("listen")
+            .and_then(|v| self.w.serde(v))
+            .unwrap_or_default();
         Schedule {
             team,
             people: std::mem::take(&mut self.people),
@@ -163,6 +173,8 @@ impl Validator {
             jira,
             announce,
             runbooks,
+            alerts,
+            listen,
         }
     }
 

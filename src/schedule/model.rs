@@ -9,7 +9,7 @@ use chrono::{DateTime, Duration, NaiveDate, NaiveDateTime, NaiveTime, Utc, Weekd
 use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 
-use super::config::{AnnounceConfig, JiraConfig};
+use super::config::{AlertsConfig, AnnounceConfig, JiraConfig, ListenConfig};
 
 /// A whole `schedule.toml`. Serde derives are for the on-disk cache (`crate::cache`), not for
 /// output: JSON output goes through view structs in `cli/`.
@@ -30,6 +30,8 @@ pub struct Schedule {
     pub jira: Option<JiraConfig>,
     pub announce: AnnounceConfig,
     pub runbooks: Runbooks,
+    pub alerts: AlertsConfig,
+    pub listen: ListenConfig,
 }
 
 /// The `[runbooks]` settings.

@@ -69,6 +69,8 @@ fn schedule(tz: Tz, rotations: Vec<Rotation>, overrides: Vec<Override>) -> Sched
         jira: None,
         announce: Default::default(),
         runbooks: Default::default(),
+        alerts: Default::default(),
+        listen: Default::default(),
     }
 }
 
