@@ -11,6 +11,7 @@ pub mod files;
 pub mod incident;
 pub mod output;
 pub mod repo;
+pub mod retro;
 pub mod schedule;
 
 use std::process::ExitCode;

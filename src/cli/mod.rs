@@ -6,8 +6,11 @@
 
 mod check;
 mod completions;
+mod handoff;
 mod init;
+mod morale;
 mod overrides;
+mod retro;
 mod schedule;
 mod who;
 
@@ -66,6 +69,12 @@ pub enum Command {
     /// Add, list or remove overrides (someone covering a role for a while)
     #[command(subcommand)]
     Override(overrides::OverrideCommand),
+    /// The weekly retro: pages, off-hours load, response times, learning, morale and trends
+    Retro(retro::RetroArgs),
+    /// Record how the week felt (1-5) for the retro
+    Morale(morale::MoraleArgs),
+    /// Hand over the shift: both pairs, the shift's pages, open incidents, overrides, morale
+    Handoff(handoff::HandoffArgs),
     /// Print shell completions
     Completions(completions::CompletionsArgs),
 }
@@ -80,6 +89,9 @@ pub fn dispatch(cli: Cli) -> Result<()> {
         Command::Check(a) => check::run(&ctx, &a),
         Command::Init(a) => init::run(&ctx, &a),
         Command::Override(c) => overrides::run(&ctx, &c),
+        Command::Retro(a) => retro::run(&ctx, &a),
+        Command::Morale(a) => morale::run(&ctx, &a),
+        Command::Handoff(a) => handoff::run(&ctx, &a),
         Command::Completions(a) => completions::run(&ctx, &a),
     }
 }

@@ -5,6 +5,8 @@
 pub mod diag;
 pub mod fmt;
 pub mod prompt;
+pub mod retro;
+pub mod spark;
 pub mod table;
 
 use std::io::{self, IsTerminal, Write};

@@ -1,0 +1,382 @@
+//! The streaming fold behind the retro and the handoff: reads every row of the log once and
+//! keeps only small per-incident records for what a time window `[from, to)` needs, so memory
+//! depends on the window and on how many incidents are open, never on the log's length.
+//!
+//! Which rows are kept:
+//! - an incident with a `page` row before `to` gets a record (its first page decides which
+//!   week it belongs to; it may be older than the window and still open in it);
+//! - a record is dropped as soon as it is closed before `from` (paged and resolved before the
+//!   window): it cannot be open at the end of any week in the window, nor resolved in one;
+//! - a row of an incident with no record yet (an `ack` that a union merge put before its
+//!   `page`, or a late `resolve`) starts a record only if its time is within [`SLACK`] of the
+//!   window; a record with no page row is not an incident and is discarded at the end;
+//! - `page` rows after `to` only update incidents already known;
+//! - `morale` rows count when their time is in the window.
+//!
+//! The log is mostly in time order, and rows out of order (union merges, `--at`) are days
+//! apart, not months: rows that land more than [`SLACK`] outside the window and before their
+//! `page` row in the file are not matched. Order within the file does not matter otherwise:
+//! each field is folded by time, as `incident::replay` does.
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, Duration, Utc};
+
+use crate::incident::{EventKind, EventRef};
+
+/// How far out of the window a row whose incident is not known yet is still kept.
+pub const SLACK: Duration = Duration::days(14);
+
+/// One incident as far as the retro needs it. Empty strings stand for missing cells.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Record {
+    pub id: String,
+    pub service: String,
+    pub urgency: String,
+    pub summary: String,
+    pub source: String,
+    /// Who held each role when it was first paged.
+    pub manager: String,
+    pub engineer: String,
+    pub ticket: String,
+    ticket_at: Option<DateTime<Utc>>,
+    pub first_page: Option<DateTime<Utc>>,
+    pub last_page: Option<DateTime<Utc>>,
+    pub acked_at: Option<DateTime<Utc>>,
+    pub acked_by: String,
+    /// The level reached, 1 to 3.
+    pub level: u8,
+    pub level2_at: Option<DateTime<Utc>>,
+    pub level3_at: Option<DateTime<Utc>>,
+    pub first_resolve: Option<DateTime<Utc>>,
+    /// The latest resolution, and what it said.
+    pub resolved_at: Option<DateTime<Utc>>,
+    pub documented: Option<bool>,
+    pub automated: Option<bool>,
+    pub notes: u32,
+}
+
+impl Record {
+    /// Whether the incident was open at instant `t`: paged before `t`, and not resolved
+    /// before `t` unless paged again after that resolution (a re-fire reopens it). Between the
+    /// first and the latest resolution, only those two are known, which is exact for
+    /// incidents resolved at most twice.
+    pub fn open_at(&self, t: DateTime<Utc>) -> bool {
+        let Some(paged) = self.first_page else {
+            return false;
+        };
+        if paged >= t {
+            return false;
+        }
+        let resolved = [self.resolved_at, self.first_resolve]
+            .into_iter()
+            .flatten()
+            .find(|r| *r < t);
+        match resolved {
+            None => true,
+            Some(r) => self.last_page.is_some_and(|p| p < t && p > r),
+        }
+    }
+
+    /// Closed for good before `t`: paged and resolved before it, and not paged again since.
+    fn closed_before(&self, t: DateTime<Utc>) -> bool {
+        match (self.first_page, self.last_page, self.resolved_at) {
+            (Some(first), Some(last), Some(r)) => first < t && r < t && last <= r,
+            _ => false,
+        }
+    }
+
+    fn apply(&mut self, e: &EventRef<'_>) {
+        let earlier = |cur: Option<DateTime<Utc>>| cur.is_none_or(|c| e.time < c);
+        let later = |cur: Option<DateTime<Utc>>| cur.is_none_or(|c| e.time >= c);
+        fill(&mut self.service, e.service);
+        fill(&mut self.urgency, e.urgency);
+        fill(&mut self.summary, e.summary);
+        fill(&mut self.source, e.source);
+        if let Some(l) = e.level {
+            self.level = self.level.max(l);
+        }
+        if !e.ticket.is_empty() && later(self.ticket_at) {
+            set(&mut self.ticket, e.ticket);
+            self.ticket_at = Some(e.time);
+        }
+        match e.kind {
+            EventKind::Page => {
+                if earlier(self.first_page) {
+                    self.first_page = Some(e.time);
+                    // The first page row says what the incident is and who was paged.
+                    set(&mut self.service, e.service);
+                    set(&mut self.urgency, e.urgency);
+                    set(&mut self.summary, e.summary);
+                    set(&mut self.source, e.source);
+                    set(&mut self.manager, e.manager);
+                    set(&mut self.engineer, e.engineer);
+                }
+                if later(self.last_page) {
+                    self.last_page = Some(e.time);
+                }
+            }
+            EventKind::Ack => {
+                if earlier(self.acked_at) {
+                    self.acked_at = Some(e.time);
+                    set(&mut self.acked_by, e.actor);
+                }
+            }
+            EventKind::Escalate => {
+                let level = e.level.unwrap_or(self.level.max(1) + 1).min(3);
+                self.level = self.level.max(level);
+                if level >= 2 && earlier(self.level2_at) {
+                    self.level2_at = Some(e.time);
+                }
+                if level >= 3 && earlier(self.level3_at) {
+                    self.level3_at = Some(e.time);
+                }
+            }
+            EventKind::Note => self.notes += 1,
+            EventKind::Resolve => {
+                if earlier(self.first_resolve) {
+                    self.first_resolve = Some(e.time);
+                }
+                if later(self.resolved_at) {
+                    self.resolved_at = Some(e.time);
+                    self.documented = e.documented;
+                    self.automated = e.automated;
+                }
+            }
+            EventKind::Announce | EventKind::Morale => {}
+        }
+        self.level = self.level.max(1);
+    }
+}
+
+fn fill(field: &mut String, value: &str) {
+    if field.is_empty() && !value.is_empty() {
+        value.clone_into(field);
+    }
+}
+
+fn set(field: &mut String, value: &str) {
+    if !value.is_empty() {
+        value.clone_into(field);
+    }
+}
+
+/// A `morale` row: how the week felt for someone.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MoraleRow {
+    pub time: DateTime<Utc>,
+    pub score: u8,
+    /// Whose score it is (the row's `actor`).
+    pub who: String,
+    pub note: String,
+    pub manager: String,
+    pub engineer: String,
+}
+
+/// What the fold keeps.
+#[derive(Debug, Default)]
+pub struct Collected {
+    /// Incidents with a page row, oldest page first.
+    pub incidents: Vec<Record>,
+    /// Morale rows in the window, oldest first.
+    pub morale: Vec<MoraleRow>,
+    /// Morale rows whose score is not 1-5: what they said, for a warning.
+    pub bad_morale: Vec<String>,
+}
+
+/// Folds the rows of the log, in any order, for the window `[from, to)`.
+#[derive(Debug)]
+pub struct Collector {
+    from: DateTime<Utc>,
+    to: DateTime<Utc>,
+    records: HashMap<Box<str>, Record>,
+    morale: Vec<MoraleRow>,
+    bad_morale: Vec<String>,
+    /// The most records held at once, for the memory test.
+    peak: usize,
+}
+
+impl Collector {
+    pub fn new(from: DateTime<Utc>, to: DateTime<Utc>) -> Collector {
+        Collector {
+            from,
+            to,
+            records: HashMap::new(),
+            morale: Vec::new(),
+            bad_morale: Vec::new(),
+            peak: 0,
+        }
+    }
+
+    /// Folds one row in.
+    pub fn apply(&mut self, e: EventRef<'_>) {
+        if e.kind == EventKind::Morale {
+            self.morale(&e);
+            return;
+        }
+        if e.incident.is_empty() {
+            return;
+        }
+        if let Some(rec) = self.records.get_mut(e.incident) {
+            rec.apply(&e);
+            if rec.closed_before(self.from) || rec.first_page.is_some_and(|p| p >= self.to) {
+                self.records.remove(e.incident);
+            }
+            return;
+        }
+        let keep = match e.kind {
+            EventKind::Page => e.time < self.to,
+            _ => e.time >= self.from - SLACK && e.time < self.to + SLACK,
+        };
+        if !keep {
+            return;
+        }
+        let mut rec = Record {
+            id: e.incident.to_string(),
+            ..Record::default()
+        };
+        rec.apply(&e);
+        if !rec.closed_before(self.from) {
+            self.records.insert(e.incident.into(), rec);
+            self.peak = self.peak.max(self.records.len());
+        }
+    }
+
+    fn morale(&mut self, e: &EventRef<'_>) {
+        if e.time < self.from || e.time >= self.to {
+            return;
+        }
+        match e.status.trim().parse::<u8>() {
+            Ok(score @ 1..=5) => self.morale.push(MoraleRow {
+                time: e.time,
+                score,
+                who: e.actor.to_string(),
+                note: e.summary.to_string(),
+                manager: e.manager.to_string(),
+                engineer: e.engineer.to_string(),
+            }),
+            _ => self.bad_morale.push(format!(
+                "the morale row at {} by `{}` has score `{}`, not 1-5; skipped",
+                crate::output::fmt::rfc3339(e.time),
+                e.actor,
+                e.status
+            )),
+        }
+    }
+
+    /// The most incident records held at once during the fold.
+    pub fn peak(&self) -> usize {
+        self.peak
+    }
+
+    pub fn finish(self) -> Collected {
+        let mut incidents: Vec<Record> = self
+            .records
+            .into_values()
+            .filter(|r| r.first_page.is_some())
+            .collect();
+        incidents.sort_by(|a, b| {
+            a.first_page
+                .cmp(&b.first_page)
+                .then_with(|| a.id.cmp(&b.id))
+        });
+        let mut morale = self.morale;
+        morale.sort_by(|a, b| a.time.cmp(&b.time).then_with(|| a.who.cmp(&b.who)));
+        Collected {
+            incidents,
+            morale,
+            bad_morale: self.bad_morale,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::incident::Event;
+
+    fn utc(s: &str) -> DateTime<Utc> {
+        DateTime::parse_from_rfc3339(s).unwrap().with_timezone(&Utc)
+    }
+
+    fn ev(time: &str, id: &str, kind: EventKind) -> Event {
+        Event {
+            time: utc(time),
+            incident: id.into(),
+            kind,
+            ..Event::default()
+        }
+    }
+
+    fn collect(rows: &[Event]) -> Collected {
+        let mut c = Collector::new(utc("2026-11-16T05:00:00Z"), utc("2026-11-30T05:00:00Z"));
+        for r in rows {
+            c.apply(r.as_ref());
+        }
+        c.finish()
+    }
+
+    #[test]
+    fn keeps_window_incidents_and_old_open_ones_in_any_order() {
+        let rows = [
+            // Old and closed before the window: dropped.
+            ev("2026-10-01T10:00:00Z", "old", EventKind::Page),
+            ev("2026-10-01T11:00:00Z", "old", EventKind::Resolve),
+            // Old and still open: kept.
+            ev("2026-10-02T10:00:00Z", "stale", EventKind::Page),
+            // The ack comes before the page in the file (a union merge).
+            ev("2026-11-24T10:05:00Z", "in", EventKind::Ack),
+            ev("2026-11-24T10:00:00Z", "in", EventKind::Page),
+            ev("2026-12-02T10:00:00Z", "in", EventKind::Resolve),
+            // Paged after the window: dropped, including its earlier-in-file ack.
+            ev("2026-12-01T10:01:00Z", "after", EventKind::Ack),
+            ev("2026-12-01T10:00:00Z", "after", EventKind::Page),
+            // Resolved inside the window, paged a little before it.
+            ev("2026-11-10T10:00:00Z", "spans", EventKind::Page),
+            ev("2026-11-17T10:00:00Z", "spans", EventKind::Resolve),
+        ];
+        let c = collect(&rows);
+        let ids: Vec<&str> = c.incidents.iter().map(|r| r.id.as_str()).collect();
+        assert_eq!(ids, ["stale", "spans", "in"]);
+        let inc = &c.incidents[2];
+        assert_eq!(inc.acked_at, Some(utc("2026-11-24T10:05:00Z")));
+        assert_eq!(inc.resolved_at, Some(utc("2026-12-02T10:00:00Z")));
+        assert!(inc.open_at(utc("2026-11-30T05:00:00Z")));
+        assert!(!inc.open_at(utc("2026-12-07T05:00:00Z")));
+        assert!(c.incidents[0].open_at(utc("2026-11-30T05:00:00Z")));
+        assert!(c.incidents[1].open_at(utc("2026-11-16T05:00:00Z")));
+        assert!(!c.incidents[1].open_at(utc("2026-11-23T05:00:00Z")));
+    }
+
+    #[test]
+    fn a_refire_reopens() {
+        let mut rec = Record::default();
+        for e in [
+            ev("2026-11-24T10:00:00Z", "x", EventKind::Page),
+            ev("2026-11-24T11:00:00Z", "x", EventKind::Resolve),
+            ev("2026-11-25T10:00:00Z", "x", EventKind::Page),
+        ] {
+            rec.apply(&e.as_ref());
+        }
+        assert!(rec.open_at(utc("2026-11-24T10:30:00Z")));
+        assert!(!rec.open_at(utc("2026-11-24T12:00:00Z")));
+        assert!(rec.open_at(utc("2026-11-25T12:00:00Z")));
+        assert_eq!(rec.first_page, Some(utc("2026-11-24T10:00:00Z")));
+    }
+
+    #[test]
+    fn morale_rows_in_the_window_only() {
+        let mut m = ev("2026-11-24T10:00:00Z", "", EventKind::Morale);
+        m.status = "4".into();
+        m.actor = "alice".into();
+        let mut out = ev("2026-12-24T10:00:00Z", "", EventKind::Morale);
+        out.status = "2".into();
+        let mut bad = ev("2026-11-25T10:00:00Z", "", EventKind::Morale);
+        bad.status = "9".into();
+        let c = collect(&[m, out, bad]);
+        assert_eq!(c.morale.len(), 1);
+        assert_eq!(c.morale[0].score, 4);
+        assert_eq!(c.morale[0].who, "alice");
+        assert_eq!(c.bad_morale.len(), 1);
+    }
+}
