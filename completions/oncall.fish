@@ -37,6 +37,9 @@ complete -c oncall -n "__fish_oncall_needs_command" -f -a "schedule" -d 'Upcomin
 complete -c oncall -n "__fish_oncall_needs_command" -f -a "check" -d 'Lint the schedule: gaps, clashes, absences, missing contacts and runbooks, DST handoffs'
 complete -c oncall -n "__fish_oncall_needs_command" -f -a "init" -d 'Create a new on-call repository'
 complete -c oncall -n "__fish_oncall_needs_command" -f -a "override" -d 'Add, list or remove overrides (someone covering a role for a while)'
+complete -c oncall -n "__fish_oncall_needs_command" -f -a "retro" -d 'The weekly retro: pages, off-hours load, response times, learning, morale and trends'
+complete -c oncall -n "__fish_oncall_needs_command" -f -a "morale" -d 'Record how the week felt (1-5) for the retro'
+complete -c oncall -n "__fish_oncall_needs_command" -f -a "handoff" -d 'Hand over the shift: both pairs, the shift\'s pages, open incidents, overrides, morale'
 complete -c oncall -n "__fish_oncall_needs_command" -f -a "completions" -d 'Print shell completions'
 complete -c oncall -n "__fish_oncall_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c oncall -n "__fish_oncall_using_subcommand who" -l at -d 'The time to look at (default: now), e.g. `2026-12-24 03:00` or `+8h`' -r
@@ -133,6 +136,37 @@ complete -c oncall -n "__fish_oncall_using_subcommand override; and __fish_seen_
 complete -c oncall -n "__fish_oncall_using_subcommand override; and __fish_seen_subcommand_from help" -f -a "list" -d 'List current and upcoming overrides, numbered for `remove`'
 complete -c oncall -n "__fish_oncall_using_subcommand override; and __fish_seen_subcommand_from help" -f -a "remove" -d 'Remove an override by the number `list` shows, and commit'
 complete -c oncall -n "__fish_oncall_using_subcommand override; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c oncall -n "__fish_oncall_using_subcommand retro" -l week -d 'The week to review: `2026-W48`, a date in it (`2026-11-18`), `this` or `last` (default and bare `--week`: the week containing now, Monday to Sunday in the team zone)' -r
+complete -c oncall -n "__fish_oncall_using_subcommand retro" -l weeks -d 'How many weeks before it to show as the trend' -r
+complete -c oncall -n "__fish_oncall_using_subcommand retro" -l html -d 'Write one self-contained HTML page with charts of the trends to FILE' -r -F
+complete -c oncall -n "__fish_oncall_using_subcommand retro" -l repo -d 'The on-call repository (default: the nearest folder upwards with schedule.toml)' -r -F
+complete -c oncall -n "__fish_oncall_using_subcommand retro" -l color -d 'When to use colour' -r -f -a "auto\t'Colour on a terminal, unless `NO_COLOR` is set or `TERM=dumb`'
+always\t'Colour even when piped (still never with `NO_COLOR`)'
+never\t''"
+complete -c oncall -n "__fish_oncall_using_subcommand retro" -l markdown -d 'Print the report as Markdown meeting notes'
+complete -c oncall -n "__fish_oncall_using_subcommand retro" -l json -d 'Machine-readable JSON on stdout'
+complete -c oncall -n "__fish_oncall_using_subcommand retro" -s q -l quiet -d 'Only data and errors: no status lines, warnings or hints'
+complete -c oncall -n "__fish_oncall_using_subcommand retro" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c oncall -n "__fish_oncall_using_subcommand retro" -s V -l version -d 'Print version'
+complete -c oncall -n "__fish_oncall_using_subcommand morale" -l note -d 'A few words on why' -r
+complete -c oncall -n "__fish_oncall_using_subcommand morale" -l at -d 'When to record it (default: now); it counts in the retro of the week containing it' -r
+complete -c oncall -n "__fish_oncall_using_subcommand morale" -l repo -d 'The on-call repository (default: the nearest folder upwards with schedule.toml)' -r -F
+complete -c oncall -n "__fish_oncall_using_subcommand morale" -l color -d 'When to use colour' -r -f -a "auto\t'Colour on a terminal, unless `NO_COLOR` is set or `TERM=dumb`'
+always\t'Colour even when piped (still never with `NO_COLOR`)'
+never\t''"
+complete -c oncall -n "__fish_oncall_using_subcommand morale" -l json -d 'Machine-readable JSON on stdout'
+complete -c oncall -n "__fish_oncall_using_subcommand morale" -s q -l quiet -d 'Only data and errors: no status lines, warnings or hints'
+complete -c oncall -n "__fish_oncall_using_subcommand morale" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c oncall -n "__fish_oncall_using_subcommand morale" -s V -l version -d 'Print version'
+complete -c oncall -n "__fish_oncall_using_subcommand handoff" -l repo -d 'The on-call repository (default: the nearest folder upwards with schedule.toml)' -r -F
+complete -c oncall -n "__fish_oncall_using_subcommand handoff" -l color -d 'When to use colour' -r -f -a "auto\t'Colour on a terminal, unless `NO_COLOR` is set or `TERM=dumb`'
+always\t'Colour even when piped (still never with `NO_COLOR`)'
+never\t''"
+complete -c oncall -n "__fish_oncall_using_subcommand handoff" -l no-prompt -d 'Do not ask for the outgoing pair\'s morale scores'
+complete -c oncall -n "__fish_oncall_using_subcommand handoff" -l json -d 'Machine-readable JSON on stdout'
+complete -c oncall -n "__fish_oncall_using_subcommand handoff" -s q -l quiet -d 'Only data and errors: no status lines, warnings or hints'
+complete -c oncall -n "__fish_oncall_using_subcommand handoff" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c oncall -n "__fish_oncall_using_subcommand handoff" -s V -l version -d 'Print version'
 complete -c oncall -n "__fish_oncall_using_subcommand completions" -l repo -d 'The on-call repository (default: the nearest folder upwards with schedule.toml)' -r -F
 complete -c oncall -n "__fish_oncall_using_subcommand completions" -l color -d 'When to use colour' -r -f -a "auto\t'Colour on a terminal, unless `NO_COLOR` is set or `TERM=dumb`'
 always\t'Colour even when piped (still never with `NO_COLOR`)'
@@ -141,13 +175,16 @@ complete -c oncall -n "__fish_oncall_using_subcommand completions" -l json -d 'M
 complete -c oncall -n "__fish_oncall_using_subcommand completions" -s q -l quiet -d 'Only data and errors: no status lines, warnings or hints'
 complete -c oncall -n "__fish_oncall_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c oncall -n "__fish_oncall_using_subcommand completions" -s V -l version -d 'Print version'
-complete -c oncall -n "__fish_oncall_using_subcommand help; and not __fish_seen_subcommand_from who schedule check init override completions help" -f -a "who" -d 'Who is on call now (or at a time): the pair, their contacts and local time, levels 2 and 3'
-complete -c oncall -n "__fish_oncall_using_subcommand help; and not __fish_seen_subcommand_from who schedule check init override completions help" -f -a "schedule" -d 'Upcoming shifts as a table, JSON or an iCalendar feed'
-complete -c oncall -n "__fish_oncall_using_subcommand help; and not __fish_seen_subcommand_from who schedule check init override completions help" -f -a "check" -d 'Lint the schedule: gaps, clashes, absences, missing contacts and runbooks, DST handoffs'
-complete -c oncall -n "__fish_oncall_using_subcommand help; and not __fish_seen_subcommand_from who schedule check init override completions help" -f -a "init" -d 'Create a new on-call repository'
-complete -c oncall -n "__fish_oncall_using_subcommand help; and not __fish_seen_subcommand_from who schedule check init override completions help" -f -a "override" -d 'Add, list or remove overrides (someone covering a role for a while)'
-complete -c oncall -n "__fish_oncall_using_subcommand help; and not __fish_seen_subcommand_from who schedule check init override completions help" -f -a "completions" -d 'Print shell completions'
-complete -c oncall -n "__fish_oncall_using_subcommand help; and not __fish_seen_subcommand_from who schedule check init override completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c oncall -n "__fish_oncall_using_subcommand help; and not __fish_seen_subcommand_from who schedule check init override retro morale handoff completions help" -f -a "who" -d 'Who is on call now (or at a time): the pair, their contacts and local time, levels 2 and 3'
+complete -c oncall -n "__fish_oncall_using_subcommand help; and not __fish_seen_subcommand_from who schedule check init override retro morale handoff completions help" -f -a "schedule" -d 'Upcoming shifts as a table, JSON or an iCalendar feed'
+complete -c oncall -n "__fish_oncall_using_subcommand help; and not __fish_seen_subcommand_from who schedule check init override retro morale handoff completions help" -f -a "check" -d 'Lint the schedule: gaps, clashes, absences, missing contacts and runbooks, DST handoffs'
+complete -c oncall -n "__fish_oncall_using_subcommand help; and not __fish_seen_subcommand_from who schedule check init override retro morale handoff completions help" -f -a "init" -d 'Create a new on-call repository'
+complete -c oncall -n "__fish_oncall_using_subcommand help; and not __fish_seen_subcommand_from who schedule check init override retro morale handoff completions help" -f -a "override" -d 'Add, list or remove overrides (someone covering a role for a while)'
+complete -c oncall -n "__fish_oncall_using_subcommand help; and not __fish_seen_subcommand_from who schedule check init override retro morale handoff completions help" -f -a "retro" -d 'The weekly retro: pages, off-hours load, response times, learning, morale and trends'
+complete -c oncall -n "__fish_oncall_using_subcommand help; and not __fish_seen_subcommand_from who schedule check init override retro morale handoff completions help" -f -a "morale" -d 'Record how the week felt (1-5) for the retro'
+complete -c oncall -n "__fish_oncall_using_subcommand help; and not __fish_seen_subcommand_from who schedule check init override retro morale handoff completions help" -f -a "handoff" -d 'Hand over the shift: both pairs, the shift\'s pages, open incidents, overrides, morale'
+complete -c oncall -n "__fish_oncall_using_subcommand help; and not __fish_seen_subcommand_from who schedule check init override retro morale handoff completions help" -f -a "completions" -d 'Print shell completions'
+complete -c oncall -n "__fish_oncall_using_subcommand help; and not __fish_seen_subcommand_from who schedule check init override retro morale handoff completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c oncall -n "__fish_oncall_using_subcommand help; and __fish_seen_subcommand_from override" -f -a "add" -d 'Add an override (someone covers a role for a while) and commit it'
 complete -c oncall -n "__fish_oncall_using_subcommand help; and __fish_seen_subcommand_from override" -f -a "list" -d 'List current and upcoming overrides, numbered for `remove`'
 complete -c oncall -n "__fish_oncall_using_subcommand help; and __fish_seen_subcommand_from override" -f -a "remove" -d 'Remove an override by the number `list` shows, and commit'

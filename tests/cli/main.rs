@@ -5,7 +5,10 @@ mod common;
 
 mod check;
 mod completions;
+mod handoff;
 mod init;
 mod overrides;
+mod retro;
+mod retro_html;
 mod schedule;
 mod who;
