@@ -225,10 +225,25 @@ impl Default for LineParser {
 impl LineParser {
     /// `text` is the line without its end; `line` the same with it (csv-core needs the
     /// terminator to finish a record).
-    fn parse(&mut self, text: &[u8], line: &[u8]) -> Result<EventRef<'_>, String> {
+    fn parse<'a>(&'a mut self, text: &'a [u8], line: &'a [u8]) -> Result<EventRef<'a>, String> {
         let text = std::str::from_utf8(text).map_err(|_| "not valid UTF-8".to_string())?;
-        if text.bytes().filter(|b| *b == b'"').count() % 2 == 1 {
+        let quotes = text.bytes().filter(|b| *b == b'"').count();
+        if quotes % 2 == 1 {
             return Err("unbalanced quotes (a damaged row)".into());
+        }
+        if quotes == 0 {
+            // Most rows have no quoted cell: splitting on commas is exactly what the CSV
+            // parser would do, at a fraction of the cost (retro reads millions of rows).
+            let mut cells: [&str; 64] = [""; 64];
+            let mut n = 0;
+            for cell in text.split(',') {
+                if n == cells.len() {
+                    return Err("too many cells".into());
+                }
+                cells[n] = cell;
+                n += 1;
+            }
+            return parse_cells(&cells[..n]);
         }
         use csv_core::ReadRecordResult::{OutputEndsFull, Record};
         self.reader.reset();

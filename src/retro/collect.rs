@@ -7,18 +7,23 @@
 //!   week it belongs to; it may be older than the window and still open in it);
 //! - a record is dropped as soon as it is closed before `from` (paged and resolved before the
 //!   window): it cannot be open at the end of any week in the window, nor resolved in one;
-//! - a row of an incident with no record yet (an `ack` that a union merge put before its
-//!   `page`, or a late `resolve`) starts a record only if its time is within [`SLACK`] of the
-//!   window; a record with no page row is not an incident and is discarded at the end;
+//! - a row of an incident with no record yet (an `ack` or `resolve` that a union merge put
+//!   before its `page`) starts an "orphan" record: any `resolve` before `to + SLACK` (an old
+//!   incident's resolution decides whether it is still open), other rows only within
+//!   [`SLACK`] of the window (only the window's incidents need them);
+//! - orphans are swept once the log has moved [`SLACK`] past their latest row (the file's
+//!   "high-water" time): their `page` row is not coming, so they are not incidents;
 //! - `page` rows after `to` only update incidents already known;
 //! - `morale` rows count when their time is in the window.
 //!
-//! The log is mostly in time order, and rows out of order (union merges, `--at`) are days
-//! apart, not months: rows that land more than [`SLACK`] outside the window and before their
-//! `page` row in the file are not matched. Order within the file does not matter otherwise:
-//! each field is folded by time, as `incident::replay` does.
+//! The log is mostly in time order, and rows out of order (union merges, `--at`) are hours or
+//! days apart, not weeks: a row more than [`SLACK`] before its `page` row in the file is not
+//! matched to it. Order within the file does not matter otherwise: each field is folded by
+//! time, as `incident::replay` does. A closed incident dropped before the window that is paged
+//! again later (a re-fire weeks after its resolution) counts as a new incident.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 use chrono::{DateTime, Duration, Utc};
 
@@ -54,6 +59,8 @@ pub struct Record {
     pub documented: Option<bool>,
     pub automated: Option<bool>,
     pub notes: u32,
+    /// The latest row of any kind, for sweeping orphans.
+    latest: Option<DateTime<Utc>>,
 }
 
 impl Record {
@@ -145,6 +152,9 @@ impl Record {
             }
             EventKind::Announce | EventKind::Morale => {}
         }
+        if later(self.latest) {
+            self.latest = Some(e.time);
+        }
         self.level = self.level.max(1);
     }
 }
@@ -189,27 +199,63 @@ pub struct Collected {
 pub struct Collector {
     from: DateTime<Utc>,
     to: DateTime<Utc>,
-    records: HashMap<Box<str>, Record>,
+    records: Ids<Record>,
     morale: Vec<MoraleRow>,
     bad_morale: Vec<String>,
+    /// The latest row time seen so far: the log's high-water mark.
+    high_water: Option<DateTime<Utc>>,
+    rows: u64,
     /// The most records held at once, for the memory test.
     peak: usize,
 }
+
+/// A fast multiply-rotate hash (as in rustc's FxHash) for incident ids: the map is looked up
+/// once per row of the log, and the ids come from our own file, so there is no untrusted
+/// input to defend against with SipHash.
+#[derive(Default)]
+struct IdHasher(u64);
+
+impl Hasher for IdHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut word = [0u8; 8];
+            word[..chunk.len()].copy_from_slice(chunk);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(word))
+                .wrapping_mul(0x517c_c1b7_2722_0a95);
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+type Ids<V> = HashMap<Box<str>, V, BuildHasherDefault<IdHasher>>;
+
+/// Orphans are swept every this many rows.
+const SWEEP_EVERY: u64 = 1 << 16;
 
 impl Collector {
     pub fn new(from: DateTime<Utc>, to: DateTime<Utc>) -> Collector {
         Collector {
             from,
             to,
-            records: HashMap::new(),
+            records: Ids::default(),
             morale: Vec::new(),
             bad_morale: Vec::new(),
+            high_water: None,
+            rows: 0,
             peak: 0,
         }
     }
 
     /// Folds one row in.
     pub fn apply(&mut self, e: EventRef<'_>) {
+        self.high_water = Some(self.high_water.map_or(e.time, |h| h.max(e.time)));
+        self.rows += 1;
+        if self.rows.is_multiple_of(SWEEP_EVERY) {
+            self.sweep();
+        }
         if e.kind == EventKind::Morale {
             self.morale(&e);
             return;
@@ -226,6 +272,7 @@ impl Collector {
         }
         let keep = match e.kind {
             EventKind::Page => e.time < self.to,
+            EventKind::Resolve => e.time < self.to + SLACK,
             _ => e.time >= self.from - SLACK && e.time < self.to + SLACK,
         };
         if !keep {
@@ -240,6 +287,16 @@ impl Collector {
             self.records.insert(e.incident.into(), rec);
             self.peak = self.peak.max(self.records.len());
         }
+    }
+
+    /// Drops orphans (no `page` row yet) whose latest row is more than [`SLACK`] behind the
+    /// log's high-water mark: their page is not coming.
+    fn sweep(&mut self) {
+        let Some(limit) = self.high_water.map(|h| h - SLACK) else {
+            return;
+        };
+        self.records
+            .retain(|_, r| r.first_page.is_some() || r.latest.is_some_and(|t| t >= limit));
     }
 
     fn morale(&mut self, e: &EventRef<'_>) {
@@ -346,6 +403,71 @@ mod tests {
         assert!(c.incidents[0].open_at(utc("2026-11-30T05:00:00Z")));
         assert!(c.incidents[1].open_at(utc("2026-11-16T05:00:00Z")));
         assert!(!c.incidents[1].open_at(utc("2026-11-23T05:00:00Z")));
+    }
+
+    #[test]
+    fn an_old_resolve_before_its_page_in_the_file_still_closes_it() {
+        let rows = [
+            ev("2026-09-01T11:00:00Z", "x", EventKind::Resolve),
+            ev("2026-09-01T10:00:00Z", "x", EventKind::Page),
+            // A resolve whose page never comes is swept, not kept for ever.
+            ev("2026-09-02T11:00:00Z", "lost", EventKind::Resolve),
+        ];
+        let mut c = Collector::new(utc("2026-11-16T05:00:00Z"), utc("2026-11-30T05:00:00Z"));
+        for r in &rows {
+            c.apply(r.as_ref());
+        }
+        assert_eq!(c.records.len(), 1);
+        c.high_water = Some(utc("2026-11-01T00:00:00Z"));
+        c.sweep();
+        assert!(c.records.is_empty());
+        assert!(c.finish().incidents.is_empty());
+    }
+
+    #[test]
+    fn memory_does_not_grow_with_the_log() {
+        // Ten years of an incident every 30 minutes (page, ack, resolve), with every other
+        // incident's resolve written before its page (a union merge), then the window.
+        let peak = |years: i64| {
+            let to = utc("2026-11-30T05:00:00Z");
+            let mut c = Collector::new(to - Duration::weeks(5), to);
+            let start = to - Duration::days(365 * years);
+            let n = years * 365 * 48;
+            for k in 0..n {
+                let t = start + Duration::minutes(30 * k);
+                let id = format!("i{k}");
+                let page = Event {
+                    time: t,
+                    incident: id.clone(),
+                    ..Event::default()
+                };
+                let ack = Event {
+                    time: t + Duration::minutes(5),
+                    kind: EventKind::Ack,
+                    ..page.clone()
+                };
+                let res = Event {
+                    time: t + Duration::minutes(50),
+                    kind: EventKind::Resolve,
+                    ..page.clone()
+                };
+                let rows = if k % 2 == 0 {
+                    [&page, &ack, &res]
+                } else {
+                    [&res, &ack, &page]
+                };
+                for r in rows {
+                    c.apply(r.as_ref());
+                }
+            }
+            let peak = c.peak();
+            assert_eq!(c.finish().incidents.len(), 5 * 7 * 48 + 1);
+            peak
+        };
+        let (one, ten) = (peak(1), peak(10));
+        // The window's own incidents plus a couple of stragglers, whatever the history.
+        assert!(one < 2_000, "{one}");
+        assert_eq!(one, ten);
     }
 
     #[test]
