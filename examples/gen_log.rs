@@ -80,7 +80,7 @@ fn main() {
     let end = end.and_hms_opt(23, 0, 0).unwrap_or_default().and_utc();
     let span = Duration::seconds((rows_wanted as f64 / ROWS_PER_YEAR * 365.25 * 86400.0) as i64);
     let start = end - span;
-    let mut rng = Rng(0x5EED_0F_0CA11);
+    let mut rng = Rng(0x05EE_D0F0_CA11);
     let mut rows: Vec<Row> = Vec::with_capacity(rows_wanted + 64);
     // Incidents arrive at random; ~4.6 rows each on average.
     let mean_gap = span.num_seconds() as f64 / (rows_wanted as f64 / 4.6);
