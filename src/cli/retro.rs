@@ -15,6 +15,14 @@ use crate::retro::{self, Collector, RunbookChanges, Week};
 use crate::schedule::Schedule;
 
 #[derive(Debug, Args)]
+#[command(after_help = "\
+An incident counts in the week of its first page. Nights are 22:00-08:00 and weekends Saturday
+and Sunday on each responder's own clock; documented/automated shares are of the incidents
+resolved in the week.
+
+When piped (without --json or --markdown), prints one tab-separated row per week, oldest first:
+WEEK START PAGES NIGHTS WEEKENDS EVENINGS OFFICE_HOURS ACK_MEDIAN_S RESOLVE_MEDIAN_S LEVEL2 LEVEL3
+RESOLVED DOCUMENTED_SHARE AUTOMATED_SHARE MORALE_MEAN OPEN_AT_END")]
 pub struct RetroArgs {
     /// The week to review: `2026-W48`, a date in it (`2026-11-18`), `this` or `last`
     /// (default and bare `--week`: the week containing now, Monday to Sunday in the team zone)

@@ -24,9 +24,9 @@ pub fn render(ui: &Ui, r: &Report, tz: Tz) -> String {
         ui.paint(
             Tone::Dim,
             &if r.complete {
-                format!("({})", r.timezone)
+                format!("· {}", r.timezone)
             } else {
-                format!("({}; the week is not over yet)", r.timezone)
+                format!("· {} · the week is not over yet", r.timezone)
             }
         )
     );
@@ -275,7 +275,7 @@ fn numbers(r: &Report) -> Table {
     });
     let rb = &r.runbooks;
     t.row(vec![
-        Cell::new("Runbook changed after", Tone::Bold),
+        Cell::new("Runbook changed after page", Tone::Bold),
         if rb.checked {
             format!("{} of {}", rb.changed_after_page, rb.incidents).into()
         } else {

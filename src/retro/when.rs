@@ -67,14 +67,14 @@ impl When {
         }
     }
 
-    /// A short word for tables: the most disruptive of the four.
+    /// A short word for tables: the most disruptive of the four (`office` for office hours).
     pub fn word(&self) -> &'static str {
         match (self.night, self.weekend) {
             (true, true) => "weekend night",
             (true, false) => "night",
             (false, true) => "weekend",
             _ if self.evening => "evening",
-            _ => "office hours",
+            _ => "office",
         }
     }
 }
