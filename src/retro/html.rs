@@ -8,6 +8,7 @@ use chrono_tz::Tz;
 
 use super::markdown::{numbers, title};
 use super::report::Report;
+use super::stats::WeekSummary;
 use super::svg::{Chart, Kind, Series};
 use crate::output::fmt::{percent, seconds};
 
@@ -221,19 +222,28 @@ pub fn render(r: &Report, tz: Tz) -> String {
 /// The trend charts, oldest week on the left.
 fn charts(r: &Report) -> Vec<String> {
     let weeks: Vec<String> = r.trend.iter().map(|t| t.week.clone()).collect();
-    let col = |f: fn(&super::stats::WeekSummary) -> Option<f64>| -> Vec<Option<f64>> {
+    let col = |f: &dyn Fn(&WeekSummary) -> Option<f64>| -> Vec<Option<f64>> {
         r.trend.iter().map(f).collect()
     };
+    let n = |x: usize| Some(x as f64);
+    // Durations in the unit that suits the slowest median: minutes, hours or days.
+    let slowest = r
+        .trend
+        .iter()
+        .flat_map(|t| [t.ack_seconds.median, t.resolve_seconds.median])
+        .flatten()
+        .max()
+        .unwrap_or(0);
+    let (unit, suffix) = match slowest {
+        s if s <= 2 * 3600 => (60.0, "m"),
+        s if s <= 3 * 86400 => (3600.0, "h"),
+        _ => (86400.0, "d"),
+    };
+    let in_unit = |s: Option<i64>| s.map(|s| s as f64 / unit);
+    let duration = move |v: f64| format!("{}{suffix}", trim(v));
     let count = |v: f64| format!("{v:.0}");
-    let minutes = |v: f64| seconds((v * 60.0).round() as i64);
     let share = |v: f64| percent(v);
     let mean = |v: f64| format!("{v:.1}");
-    fn as_f(n: usize) -> Option<f64> {
-        Some(n as f64)
-    }
-    fn mins(s: Option<i64>) -> Option<f64> {
-        s.map(|s| s as f64 / 60.0)
-    }
     let list = [
         Chart {
             id: "pages",
@@ -243,20 +253,21 @@ fn charts(r: &Report) -> Vec<String> {
             series: vec![
                 Series {
                     name: "pages",
-                    values: col(|t| as_f(t.pages)),
+                    values: col(&|t| n(t.pages)),
                 },
                 Series {
                     name: "nights",
-                    values: col(|t| as_f(t.off_hours.nights)),
+                    values: col(&|t| n(t.off_hours.nights)),
                 },
                 Series {
                     name: "weekends",
-                    values: col(|t| as_f(t.off_hours.weekends)),
+                    values: col(&|t| n(t.off_hours.weekends)),
                 },
             ],
             min: 0.0,
-            max: 1.0,
-            label: count,
+            max: 4.0,
+            integer: true,
+            label: &count,
         },
         Chart {
             id: "response",
@@ -266,16 +277,17 @@ fn charts(r: &Report) -> Vec<String> {
             series: vec![
                 Series {
                     name: "acknowledge",
-                    values: col(|t| mins(t.ack_seconds.median)),
+                    values: col(&|t| in_unit(t.ack_seconds.median)),
                 },
                 Series {
                     name: "resolve",
-                    values: col(|t| mins(t.resolve_seconds.median)),
+                    values: col(&|t| in_unit(t.resolve_seconds.median)),
                 },
             ],
             min: 0.0,
             max: 1.0,
-            label: minutes,
+            integer: false,
+            label: &duration,
         },
         Chart {
             id: "escalations",
@@ -285,16 +297,17 @@ fn charts(r: &Report) -> Vec<String> {
             series: vec![
                 Series {
                     name: "level 2+",
-                    values: col(|t| as_f(t.escalations.level2)),
+                    values: col(&|t| n(t.escalations.level2)),
                 },
                 Series {
                     name: "level 3",
-                    values: col(|t| as_f(t.escalations.level3)),
+                    values: col(&|t| n(t.escalations.level3)),
                 },
             ],
             min: 0.0,
-            max: 1.0,
-            label: count,
+            max: 4.0,
+            integer: true,
+            label: &count,
         },
         Chart {
             id: "learning",
@@ -304,30 +317,38 @@ fn charts(r: &Report) -> Vec<String> {
             series: vec![
                 Series {
                     name: "documented",
-                    values: col(|t| t.documented_share),
+                    values: col(&|t| t.documented_share),
                 },
                 Series {
                     name: "automated",
-                    values: col(|t| t.automated_share),
+                    values: col(&|t| t.automated_share),
                 },
             ],
             min: 0.0,
             max: 1.0,
-            label: share,
+            integer: false,
+            label: &share,
         },
         Chart {
             id: "morale",
-            title: "Morale (1-5)",
+            title: "Morale (mean score, 1-5)",
             kind: Kind::Lines,
             weeks: &weeks,
             series: vec![Series {
                 name: "mean score",
-                values: col(|t| t.morale.mean),
+                values: col(&|t| t.morale.mean),
             }],
-            min: 0.0,
+            min: 1.0,
             max: 5.0,
-            label: mean,
+            integer: false,
+            label: &mean,
         },
     ];
     list.iter().map(Chart::render).collect()
+}
+
+/// `2.5` as `2.5` and `3.0` as `3`, for axis labels.
+fn trim(v: f64) -> String {
+    let s = format!("{v:.1}");
+    s.strip_suffix(".0").map_or(s.clone(), str::to_string)
 }

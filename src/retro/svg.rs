@@ -40,8 +40,10 @@ pub struct Chart<'a> {
     /// The y axis range: `min` and at least `max`; values above grow it.
     pub min: f64,
     pub max: f64,
+    /// Counts: the axis top is a multiple of 4 so its four steps are whole numbers.
+    pub integer: bool,
     /// Formats a value for the axis and tooltips.
-    pub label: fn(f64) -> String,
+    pub label: &'a dyn Fn(f64) -> String,
 }
 
 impl Chart<'_> {
@@ -51,7 +53,12 @@ impl Chart<'_> {
             .iter()
             .flat_map(|s| s.values.iter().flatten())
             .fold(self.max, |a, b| a.max(*b));
-        let (lo, hi) = (self.min, nice(top.max(self.min + 1e-9)));
+        let hi = if self.integer {
+            4.0 * whole_step((top - self.min) / 4.0)
+        } else {
+            nice(top.max(self.min + 1e-9))
+        };
+        let lo = self.min;
         let plot_w = W - LEFT - RIGHT;
         let plot_h = H - TOP - BOTTOM;
         let n = self.weeks.len().max(1);
@@ -196,6 +203,20 @@ fn nice(x: f64) -> f64 {
         .unwrap_or(10.0 * p)
 }
 
+/// The smallest round whole number at least `x` (1, 1.5, 2, 2.5, 3, 4, 5, 6 or 8 times a power
+/// of 10), for axis steps that stay whole numbers.
+fn whole_step(x: f64) -> f64 {
+    if x <= 1.0 {
+        return 1.0;
+    }
+    let p = 10f64.powf(x.log10().floor());
+    [1.0, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0]
+        .into_iter()
+        .map(|m| m * p)
+        .find(|v| *v >= x - 1e-9 && v.fract() == 0.0)
+        .unwrap_or(10.0 * p)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -206,6 +227,10 @@ mod tests {
         assert_eq!(nice(1.0), 1.0);
         assert_eq!(nice(0.0), 1.0);
         assert_eq!(nice(230.0), 250.0);
+        assert_eq!(whole_step(0.5), 1.0);
+        assert_eq!(whole_step(1.75), 2.0);
+        assert_eq!(whole_step(2.5), 3.0);
+        assert_eq!(whole_step(57.5), 60.0);
     }
 
     #[test]
@@ -222,11 +247,19 @@ mod tests {
             }],
             min: 0.0,
             max: 1.0,
-            label: |v| format!("{v:.0}"),
+            integer: true,
+            label: &|v| format!("{v:.0}"),
         };
         let svg = c.render();
         assert_eq!(svg.matches(r#"class="point""#).count(), 2);
         assert!(svg.contains("Pages &lt;per&gt; week"));
         assert!(svg.contains(">2026-W48</text>"));
+        // Whole-number ticks for counts: 0 2 4 6 8 for a top value of 5.
+        for tick in ["0", "2", "4", "6", "8"] {
+            assert!(
+                svg.contains(&format!("text-anchor=\"end\">{tick}</text>")),
+                "{tick}"
+            );
+        }
     }
 }
