@@ -85,6 +85,47 @@ impl Record {
         }
     }
 
+    /// Empties the record, keeping the capacity of its strings.
+    fn clear(&mut self) {
+        let mut strings = [
+            std::mem::take(&mut self.id),
+            std::mem::take(&mut self.service),
+            std::mem::take(&mut self.urgency),
+            std::mem::take(&mut self.summary),
+            std::mem::take(&mut self.source),
+            std::mem::take(&mut self.manager),
+            std::mem::take(&mut self.engineer),
+            std::mem::take(&mut self.ticket),
+            std::mem::take(&mut self.acked_by),
+        ];
+        for s in &mut strings {
+            s.clear();
+        }
+        let [
+            id,
+            service,
+            urgency,
+            summary,
+            source,
+            manager,
+            engineer,
+            ticket,
+            acked_by,
+        ] = strings;
+        *self = Record {
+            id,
+            service,
+            urgency,
+            summary,
+            source,
+            manager,
+            engineer,
+            ticket,
+            acked_by,
+            ..Record::default()
+        };
+    }
+
     /// Closed for good before `t`: paged and resolved before it, and not paged again since.
     fn closed_before(&self, t: DateTime<Utc>) -> bool {
         match (self.first_page, self.last_page, self.resolved_at) {
@@ -205,6 +246,8 @@ pub struct Collector {
     /// The latest row time seen so far: the log's high-water mark.
     high_water: Option<DateTime<Utc>>,
     rows: u64,
+    /// Cleared records whose string buffers are reused.
+    spare: Vec<Record>,
     /// The most records held at once, for the memory test.
     peak: usize,
 }
@@ -245,6 +288,7 @@ impl Collector {
             bad_morale: Vec::new(),
             high_water: None,
             rows: 0,
+            spare: Vec::new(),
             peak: 0,
         }
     }
@@ -266,7 +310,9 @@ impl Collector {
         if let Some(rec) = self.records.get_mut(e.incident) {
             rec.apply(&e);
             if rec.closed_before(self.from) || rec.first_page.is_some_and(|p| p >= self.to) {
-                self.records.remove(e.incident);
+                if let Some(done) = self.records.remove(e.incident) {
+                    self.recycle(done);
+                }
             }
             return;
         }
@@ -278,14 +324,23 @@ impl Collector {
         if !keep {
             return;
         }
-        let mut rec = Record {
-            id: e.incident.to_string(),
-            ..Record::default()
-        };
+        let mut rec = self.spare.pop().unwrap_or_default();
+        e.incident.clone_into(&mut rec.id);
         rec.apply(&e);
-        if !rec.closed_before(self.from) {
+        if rec.closed_before(self.from) {
+            self.recycle(rec);
+        } else {
             self.records.insert(e.incident.into(), rec);
             self.peak = self.peak.max(self.records.len());
+        }
+    }
+
+    /// Keeps a dropped record's buffers for the next incident: most incidents before the
+    /// window live for a few rows, and reusing their strings saves several allocations each.
+    fn recycle(&mut self, mut rec: Record) {
+        if self.spare.len() < 64 {
+            rec.clear();
+            self.spare.push(rec);
         }
     }
 
