@@ -309,10 +309,9 @@ impl Collector {
         }
         if let Some(rec) = self.records.get_mut(e.incident) {
             rec.apply(&e);
-            if rec.closed_before(self.from) || rec.first_page.is_some_and(|p| p >= self.to) {
-                if let Some(done) = self.records.remove(e.incident) {
-                    self.recycle(done);
-                }
+            let done = rec.closed_before(self.from) || rec.first_page.is_some_and(|p| p >= self.to);
+            if done && let Some(rec) = self.records.remove(e.incident) {
+                self.recycle(rec);
             }
             return;
         }
