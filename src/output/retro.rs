@@ -56,7 +56,7 @@ pub fn render(ui: &Ui, r: &Report, tz: Tz) -> String {
     if let Some(people) = w.off_hours.by_person.as_ref().filter(|p| !p.is_empty()) {
         let mut t = Table::new(&[
             "PERSON",
-            "ZONE",
+            "LIVES IN",
             "AS MANAGER",
             "AS ENGINEER",
             "OFFICE",
@@ -70,7 +70,7 @@ pub fn render(ui: &Ui, r: &Report, tz: Tz) -> String {
                 |n: usize| Cell::new(n.to_string(), if n > 0 { Tone::Warn } else { Tone::Plain });
             t.row(vec![
                 Cell::new(p.name.clone(), Tone::Bold),
-                Cell::new(p.timezone.clone(), Tone::Dim),
+                Cell::new(city(&p.timezone), Tone::Dim),
                 p.as_manager.to_string().into(),
                 p.as_engineer.to_string().into(),
                 c.office_hours.to_string().into(),
@@ -88,17 +88,7 @@ pub fn render(ui: &Ui, r: &Report, tz: Tz) -> String {
         o.push_str("No pages this week.\n");
     } else {
         let mut t = Table::new(&[
-            "ID",
-            "SERVICE",
-            "URG",
-            "TICKET",
-            "PAGED",
-            "WHEN",
-            "LVL",
-            "ACK",
-            "RESOLVED IN",
-            "DOC",
-            "AUTO",
+            "ID", "SERVICE", "TICKET", "PAGED", "WHEN", "LVL", "ACK", "RESOLVE", "DOC", "AUTO",
             "RUNBOOK",
         ]);
         for i in &r.incidents {
@@ -111,9 +101,13 @@ pub fn render(ui: &Ui, r: &Report, tz: Tz) -> String {
             t.row(vec![
                 Cell::new(i.id.clone(), Tone::Bold),
                 i.service.clone().into(),
-                i.urgency.clone().into(),
                 i.ticket.clone().unwrap_or_else(dash).into(),
-                super::fmt::short(i.paged_at, tz).into(),
+                // The week is in the title: the weekday and time say when.
+                i.paged_at
+                    .with_timezone(&tz)
+                    .format("%a %H:%M")
+                    .to_string()
+                    .into(),
                 Cell::new(
                     when,
                     if i.night || i.weekend {
@@ -195,6 +189,11 @@ pub fn render(ui: &Ui, r: &Report, tz: Tz) -> String {
         }
     }
     o
+}
+
+/// `America/Los_Angeles` as `Los Angeles`: narrower, and how people say it.
+fn city(zone: &str) -> String {
+    zone.rsplit('/').next().unwrap_or(zone).replace('_', " ")
 }
 
 fn section(ui: &Ui, name: &str) -> String {
