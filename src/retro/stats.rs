@@ -1,6 +1,6 @@
 //! The numbers of one retro week, from the collected incidents. Pure.
 //!
-//! Counting rules (also in the README's retro section):
+//! Counting rules:
 //! - an incident belongs to the week of its first `page` row; one that spans two weeks counts
 //!   in the week it was paged, and shows as open at the end of that week if unresolved then;
 //! - the responders are the `manager` and `engineer` of that page row (who held each role
