@@ -44,6 +44,9 @@ Register-ArgumentCompleter -Native -CommandName 'oncall' -ScriptBlock {
             [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Open incidents: age, level, ticket, time since the last public update')
             [CompletionResult]::new('listen', 'listen', [CompletionResultType]::ParameterValue, 'Receive alert webhooks (Alertmanager, Grafana, PagerDuty, Opsgenie) and page from them')
             [CompletionResult]::new('sync', 'sync', [CompletionResultType]::ParameterValue, 'Make pending tickets, then commit, pull and push the page log')
+            [CompletionResult]::new('retro', 'retro', [CompletionResultType]::ParameterValue, 'The weekly retro: pages, off-hours load, response times, learning, morale and trends')
+            [CompletionResult]::new('morale', 'morale', [CompletionResultType]::ParameterValue, 'Record how the week felt (1-5) for the retro')
+            [CompletionResult]::new('handoff', 'handoff', [CompletionResultType]::ParameterValue, 'Hand over the shift: both pairs, the shift''s pages, open incidents, overrides, morale')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print shell completions')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -321,6 +324,49 @@ Register-ArgumentCompleter -Native -CommandName 'oncall' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'oncall;retro' {
+            [CompletionResult]::new('--week', '--week', [CompletionResultType]::ParameterName, 'The week to review: `2026-W48`, a date in it (`2026-11-18`), `this` or `last` (default and bare `--week`: the week containing now, Monday to Sunday in the team zone)')
+            [CompletionResult]::new('--weeks', '--weeks', [CompletionResultType]::ParameterName, 'How many weeks before it to show as the trend')
+            [CompletionResult]::new('--html', '--html', [CompletionResultType]::ParameterName, 'Write one self-contained HTML page with charts of the trends to FILE')
+            [CompletionResult]::new('--repo', '--repo', [CompletionResultType]::ParameterName, 'The on-call repository (default: the nearest folder upwards with schedule.toml)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--markdown', '--markdown', [CompletionResultType]::ParameterName, 'Print the report as Markdown meeting notes')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine-readable JSON on stdout')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Only data and errors: no status lines, warnings or hints')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Only data and errors: no status lines, warnings or hints')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'oncall;morale' {
+            [CompletionResult]::new('--note', '--note', [CompletionResultType]::ParameterName, 'A few words on why')
+            [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'When to record it (default: now); it counts in the retro of the week containing it')
+            [CompletionResult]::new('--repo', '--repo', [CompletionResultType]::ParameterName, 'The on-call repository (default: the nearest folder upwards with schedule.toml)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine-readable JSON on stdout')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Only data and errors: no status lines, warnings or hints')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Only data and errors: no status lines, warnings or hints')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'oncall;handoff' {
+            [CompletionResult]::new('--repo', '--repo', [CompletionResultType]::ParameterName, 'The on-call repository (default: the nearest folder upwards with schedule.toml)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--no-prompt', '--no-prompt', [CompletionResultType]::ParameterName, 'Do not ask for the outgoing pair''s morale scores')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine-readable JSON on stdout')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Only data and errors: no status lines, warnings or hints')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Only data and errors: no status lines, warnings or hints')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'oncall;completions' {
             [CompletionResult]::new('--repo', '--repo', [CompletionResultType]::ParameterName, 'The on-call repository (default: the nearest folder upwards with schedule.toml)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
@@ -348,6 +394,9 @@ Register-ArgumentCompleter -Native -CommandName 'oncall' -ScriptBlock {
             [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Open incidents: age, level, ticket, time since the last public update')
             [CompletionResult]::new('listen', 'listen', [CompletionResultType]::ParameterValue, 'Receive alert webhooks (Alertmanager, Grafana, PagerDuty, Opsgenie) and page from them')
             [CompletionResult]::new('sync', 'sync', [CompletionResultType]::ParameterValue, 'Make pending tickets, then commit, pull and push the page log')
+            [CompletionResult]::new('retro', 'retro', [CompletionResultType]::ParameterValue, 'The weekly retro: pages, off-hours load, response times, learning, morale and trends')
+            [CompletionResult]::new('morale', 'morale', [CompletionResultType]::ParameterValue, 'Record how the week felt (1-5) for the retro')
+            [CompletionResult]::new('handoff', 'handoff', [CompletionResultType]::ParameterValue, 'Hand over the shift: both pairs, the shift''s pages, open incidents, overrides, morale')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print shell completions')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -404,6 +453,15 @@ Register-ArgumentCompleter -Native -CommandName 'oncall' -ScriptBlock {
             break
         }
         'oncall;help;sync' {
+            break
+        }
+        'oncall;help;retro' {
+            break
+        }
+        'oncall;help;morale' {
+            break
+        }
+        'oncall;help;handoff' {
             break
         }
         'oncall;help;completions' {

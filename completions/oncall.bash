@@ -28,6 +28,9 @@ _oncall() {
             oncall,escalate)
                 cmd="oncall__subcmd__escalate"
                 ;;
+            oncall,handoff)
+                cmd="oncall__subcmd__handoff"
+                ;;
             oncall,help)
                 cmd="oncall__subcmd__help"
                 ;;
@@ -36,6 +39,9 @@ _oncall() {
                 ;;
             oncall,listen)
                 cmd="oncall__subcmd__listen"
+                ;;
+            oncall,morale)
+                cmd="oncall__subcmd__morale"
                 ;;
             oncall,note)
                 cmd="oncall__subcmd__note"
@@ -48,6 +54,9 @@ _oncall() {
                 ;;
             oncall,resolve)
                 cmd="oncall__subcmd__resolve"
+                ;;
+            oncall,retro)
+                cmd="oncall__subcmd__retro"
                 ;;
             oncall,runbook)
                 cmd="oncall__subcmd__runbook"
@@ -76,6 +85,9 @@ _oncall() {
             oncall__subcmd__help,escalate)
                 cmd="oncall__subcmd__help__subcmd__escalate"
                 ;;
+            oncall__subcmd__help,handoff)
+                cmd="oncall__subcmd__help__subcmd__handoff"
+                ;;
             oncall__subcmd__help,help)
                 cmd="oncall__subcmd__help__subcmd__help"
                 ;;
@@ -84,6 +96,9 @@ _oncall() {
                 ;;
             oncall__subcmd__help,listen)
                 cmd="oncall__subcmd__help__subcmd__listen"
+                ;;
+            oncall__subcmd__help,morale)
+                cmd="oncall__subcmd__help__subcmd__morale"
                 ;;
             oncall__subcmd__help,note)
                 cmd="oncall__subcmd__help__subcmd__note"
@@ -96,6 +111,9 @@ _oncall() {
                 ;;
             oncall__subcmd__help,resolve)
                 cmd="oncall__subcmd__help__subcmd__resolve"
+                ;;
+            oncall__subcmd__help,retro)
+                cmd="oncall__subcmd__help__subcmd__retro"
                 ;;
             oncall__subcmd__help,runbook)
                 cmd="oncall__subcmd__help__subcmd__runbook"
@@ -152,7 +170,7 @@ _oncall() {
 
     case "${cmd}" in
         oncall)
-            opts="-q -h -V --repo --json --color --quiet --help --version who schedule check init override runbook page ack escalate note resolve status listen sync completions help"
+            opts="-q -h -V --repo --json --color --quiet --help --version who schedule check init override runbook page ack escalate note resolve status listen sync retro morale handoff completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -285,8 +303,30 @@ _oncall() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        oncall__subcmd__handoff)
+            opts="-q -h -V --no-prompt --repo --json --color --quiet --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --repo)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         oncall__subcmd__help)
-            opts="who schedule check init override runbook page ack escalate note resolve status listen sync completions help"
+            opts="who schedule check init override runbook page ack escalate note resolve status listen sync retro morale handoff completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -355,6 +395,20 @@ _oncall() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        oncall__subcmd__help__subcmd__handoff)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         oncall__subcmd__help__subcmd__help)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -384,6 +438,20 @@ _oncall() {
             return 0
             ;;
         oncall__subcmd__help__subcmd__listen)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        oncall__subcmd__help__subcmd__morale)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -482,6 +550,20 @@ _oncall() {
             return 0
             ;;
         oncall__subcmd__help__subcmd__resolve)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        oncall__subcmd__help__subcmd__retro)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -603,6 +685,36 @@ _oncall() {
             fi
             case "${prev}" in
                 --addr)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --repo)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        oncall__subcmd__morale)
+            opts="-q -h -V --note --at --repo --json --color --quiet --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --note)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --at)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -879,6 +991,40 @@ _oncall() {
                     return 0
                     ;;
                 --at)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --repo)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        oncall__subcmd__retro)
+            opts="-q -h -V --week --weeks --markdown --html --repo --json --color --quiet --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --week)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --weeks)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --html)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

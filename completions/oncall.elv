@@ -41,6 +41,9 @@ set edit:completion:arg-completer[oncall] = {|@words|
             cand status 'Open incidents: age, level, ticket, time since the last public update'
             cand listen 'Receive alert webhooks (Alertmanager, Grafana, PagerDuty, Opsgenie) and page from them'
             cand sync 'Make pending tickets, then commit, pull and push the page log'
+            cand retro 'The weekly retro: pages, off-hours load, response times, learning, morale and trends'
+            cand morale 'Record how the week felt (1-5) for the retro'
+            cand handoff 'Hand over the shift: both pairs, the shift''s pages, open incidents, overrides, morale'
             cand completions 'Print shell completions'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -295,6 +298,46 @@ set edit:completion:arg-completer[oncall] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'oncall;retro'= {
+            cand --week 'The week to review: `2026-W48`, a date in it (`2026-11-18`), `this` or `last` (default and bare `--week`: the week containing now, Monday to Sunday in the team zone)'
+            cand --weeks 'How many weeks before it to show as the trend'
+            cand --html 'Write one self-contained HTML page with charts of the trends to FILE'
+            cand --repo 'The on-call repository (default: the nearest folder upwards with schedule.toml)'
+            cand --color 'When to use colour'
+            cand --markdown 'Print the report as Markdown meeting notes'
+            cand --json 'Machine-readable JSON on stdout'
+            cand -q 'Only data and errors: no status lines, warnings or hints'
+            cand --quiet 'Only data and errors: no status lines, warnings or hints'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'oncall;morale'= {
+            cand --note 'A few words on why'
+            cand --at 'When to record it (default: now); it counts in the retro of the week containing it'
+            cand --repo 'The on-call repository (default: the nearest folder upwards with schedule.toml)'
+            cand --color 'When to use colour'
+            cand --json 'Machine-readable JSON on stdout'
+            cand -q 'Only data and errors: no status lines, warnings or hints'
+            cand --quiet 'Only data and errors: no status lines, warnings or hints'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'oncall;handoff'= {
+            cand --repo 'The on-call repository (default: the nearest folder upwards with schedule.toml)'
+            cand --color 'When to use colour'
+            cand --no-prompt 'Do not ask for the outgoing pair''s morale scores'
+            cand --json 'Machine-readable JSON on stdout'
+            cand -q 'Only data and errors: no status lines, warnings or hints'
+            cand --quiet 'Only data and errors: no status lines, warnings or hints'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'oncall;completions'= {
             cand --repo 'The on-call repository (default: the nearest folder upwards with schedule.toml)'
             cand --color 'When to use colour'
@@ -321,6 +364,9 @@ set edit:completion:arg-completer[oncall] = {|@words|
             cand status 'Open incidents: age, level, ticket, time since the last public update'
             cand listen 'Receive alert webhooks (Alertmanager, Grafana, PagerDuty, Opsgenie) and page from them'
             cand sync 'Make pending tickets, then commit, pull and push the page log'
+            cand retro 'The weekly retro: pages, off-hours load, response times, learning, morale and trends'
+            cand morale 'Record how the week felt (1-5) for the retro'
+            cand handoff 'Hand over the shift: both pairs, the shift''s pages, open incidents, overrides, morale'
             cand completions 'Print shell completions'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -360,6 +406,12 @@ set edit:completion:arg-completer[oncall] = {|@words|
         &'oncall;help;listen'= {
         }
         &'oncall;help;sync'= {
+        }
+        &'oncall;help;retro'= {
+        }
+        &'oncall;help;morale'= {
+        }
+        &'oncall;help;handoff'= {
         }
         &'oncall;help;completions'= {
         }

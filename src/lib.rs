@@ -15,6 +15,7 @@ pub mod integrations;
 pub mod listen;
 pub mod output;
 pub mod repo;
+pub mod retro;
 pub mod runbook;
 pub mod schedule;
 pub mod tickets;

@@ -277,6 +277,56 @@ impl Git {
         Ok(id.to_string()[..8].to_string())
     }
 
+    /// When `file` (relative to the on-call folder) changed in the history of HEAD, newest
+    /// commits first, down to `since`: the commit times of the commits whose tree entry for
+    /// the file differs from their first parent's (and that still have the file). Walks in
+    /// git's default newest-first order and stops at the first commit older than `since`, so
+    /// the cost is the number of recent commits, not the size of the history. An empty or
+    /// unborn repository has no changes.
+    pub fn changes_since(
+        &self,
+        file: &str,
+        since: chrono::DateTime<chrono::Utc>,
+    ) -> Result<Vec<chrono::DateTime<chrono::Utc>>> {
+        let fail = |e: git2::Error| {
+            Error::new(format!("cannot read the git history of `{file}`")).cause(e.message())
+        };
+        let rel = self.rel(file);
+        let path = Path::new(&rel);
+        let mut walk = self.repo.revwalk().map_err(fail)?;
+        match walk.push_head() {
+            Ok(()) => {}
+            Err(e) if matches!(e.code(), ErrorCode::UnbornBranch | ErrorCode::NotFound) => {
+                return Ok(Vec::new());
+            }
+            Err(e) => return Err(fail(e)),
+        }
+        let entry_id = |c: &git2::Commit<'_>| {
+            c.tree()
+                .ok()
+                .and_then(|t| t.get_path(path).ok())
+                .map(|e| e.id())
+        };
+        let mut out = Vec::new();
+        for oid in walk {
+            let commit = self.repo.find_commit(oid.map_err(fail)?).map_err(fail)?;
+            let Some(when) = chrono::DateTime::from_timestamp(commit.time().seconds(), 0) else {
+                continue;
+            };
+            if when < since {
+                break;
+            }
+            let Some(id) = entry_id(&commit) else {
+                continue;
+            };
+            let before = commit.parent(0).ok().and_then(|p| entry_id(&p));
+            if before != Some(id) {
+                out.push(when);
+            }
+        }
+        Ok(out)
+    }
+
     /// The top of the working tree.
     pub fn workdir(&self) -> PathBuf {
         self.repo

@@ -8,13 +8,16 @@ mod ack;
 mod check;
 mod completions;
 mod escalate;
+mod handoff;
 mod init;
 mod lifecycle;
 mod listen;
+mod morale;
 mod note;
 mod overrides;
 mod page;
 mod resolve;
+mod retro;
 mod runbook;
 mod schedule;
 mod status;
@@ -94,6 +97,12 @@ pub enum Command {
     Listen(listen::ListenArgs),
     /// Make pending tickets, then commit, pull and push the page log
     Sync(sync::SyncArgs),
+    /// The weekly retro: pages, off-hours load, response times, learning, morale and trends
+    Retro(retro::RetroArgs),
+    /// Record how the week felt (1-5) for the retro
+    Morale(morale::MoraleArgs),
+    /// Hand over the shift: both pairs, the shift's pages, open incidents, overrides, morale
+    Handoff(handoff::HandoffArgs),
     /// Print shell completions
     Completions(completions::CompletionsArgs),
 }
@@ -117,6 +126,9 @@ pub fn dispatch(cli: Cli) -> Result<()> {
         Command::Status(a) => status::run(&ctx, &a),
         Command::Listen(a) => listen::run(&ctx, &a),
         Command::Sync(a) => sync::run(&ctx, &a),
+        Command::Retro(a) => retro::run(&ctx, &a),
+        Command::Morale(a) => morale::run(&ctx, &a),
+        Command::Handoff(a) => handoff::run(&ctx, &a),
         Command::Completions(a) => completions::run(&ctx, &a),
     }
 }

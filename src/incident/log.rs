@@ -259,8 +259,31 @@ impl Default for LineParser {
 impl LineParser {
     /// `text` is the line without its end; `line` the same with it (csv-core needs the
     /// terminator to finish a record).
-    fn parse(&mut self, text: &[u8], line: &[u8]) -> Result<EventRef<'_>, String> {
+    fn parse<'a>(&'a mut self, text: &'a [u8], line: &'a [u8]) -> Result<EventRef<'a>, String> {
         let text = std::str::from_utf8(text).map_err(|_| "not valid UTF-8".to_string())?;
+        // Most rows have no quoted cell: splitting on commas is exactly what the CSV parser
+        // would do, at a fraction of the cost (a retro reads millions of rows). One pass;
+        // the first quote sends the row to the CSV parser instead.
+        let mut cells: [&str; 64] = [""; 64];
+        let (mut n, mut start, mut quoted) = (0, 0, false);
+        for (i, b) in text.bytes().enumerate() {
+            if b == b',' {
+                if n + 1 == cells.len() {
+                    return Err("too many cells".into());
+                }
+                // A comma is ASCII, so `start..i` is on character boundaries.
+                cells[n] = &text[start..i];
+                n += 1;
+                start = i + 1;
+            } else if b == b'"' {
+                quoted = true;
+                break;
+            }
+        }
+        if !quoted {
+            cells[n] = &text[start..];
+            return parse_cells(&cells[..=n]);
+        }
         if text.bytes().filter(|b| *b == b'"').count() % 2 == 1 {
             return Err("unbalanced quotes (a damaged row)".into());
         }

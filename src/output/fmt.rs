@@ -65,6 +65,20 @@ pub fn ago(now: DateTime<Utc>, t: DateTime<Utc>) -> String {
     }
 }
 
+/// A number of seconds for people: `45s`, `12m`, `3h 20m`, `6d 4h`.
+pub fn seconds(secs: i64) -> String {
+    if secs.abs() < 60 {
+        format!("{secs}s")
+    } else {
+        human_duration(chrono::Duration::seconds(secs))
+    }
+}
+
+/// A fraction 0..1 as a whole percentage: `67%`.
+pub fn percent(share: f64) -> String {
+    format!("{:.0}%", share * 100.0)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -91,5 +105,9 @@ mod tests {
         assert_eq!(ago_(200), "3 hours ago");
         assert_eq!(ago_(60 * 24 * 212 + 5), "212 days ago");
         assert_eq!(ago_(-5), "in the future");
+        assert_eq!(seconds(45), "45s");
+        assert_eq!(seconds(720), "12m");
+        assert_eq!(seconds(12_000), "3h 20m");
+        assert_eq!(percent(0.6667), "67%");
     }
 }

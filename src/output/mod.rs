@@ -7,6 +7,8 @@ pub mod fmt;
 pub mod markdown;
 pub mod pager;
 pub mod prompt;
+pub mod retro;
+pub mod spark;
 pub mod table;
 pub mod wrap;
 

@@ -1,7 +1,7 @@
 //! Questions to the person at the terminal (dialoguer), only when there is one: callers check
 //! `Ui::can_prompt` and otherwise require `--yes`.
 
-use dialoguer::Confirm;
+use dialoguer::{Confirm, Input};
 
 use crate::error::{Error, Kind, Result};
 
@@ -16,6 +16,24 @@ pub fn confirm(_ui: &Ui, question: &str, default: bool) -> Result<bool> {
         .interact_opt()
         .map_err(|e| Error::new("cannot ask for confirmation").cause(e))?
         .ok_or_else(|| Error::new("cancelled").with_kind(Kind::Cancelled))
+}
+
+/// Asks for a score from 1 to 5 on stderr; an empty answer skips (`None`). Callers check
+/// `Ui::can_prompt` first.
+pub fn score(_ui: &Ui, question: &str) -> Result<Option<u8>> {
+    let theme = dialoguer::theme::SimpleTheme;
+    let answer: String = Input::with_theme(&theme)
+        .with_prompt(question)
+        .allow_empty(true)
+        .validate_with(|s: &String| -> std::result::Result<(), &str> {
+            match s.trim() {
+                "" | "1" | "2" | "3" | "4" | "5" => Ok(()),
+                _ => Err("a whole number from 1 to 5, or Enter to skip"),
+            }
+        })
+        .interact_text()
+        .map_err(|e| Error::new("cannot ask for a score").cause(e))?;
+    Ok(answer.trim().parse().ok())
 }
 
 /// Goes ahead when `yes`, asks when interactive, and otherwise refuses with a hint.

@@ -133,6 +133,17 @@ impl<'s> BaseShift<'s> {
     }
 }
 
+/// The rotation's shift around `t`, ignoring overrides: from the handoff at or before `t` to
+/// the next one (cut short where a later rotation starts). Before the first rotation the
+/// start is `None` and the end is the first rotation's start.
+pub fn rotation_shift_at(
+    s: &Schedule,
+    t: DateTime<Utc>,
+) -> (Option<DateTime<Utc>>, Option<DateTime<Utc>>) {
+    let base = base_shift(s, t);
+    (base.start, base.end)
+}
+
 /// Who holds `role` at `t`, if anyone.
 pub fn holder_at(s: &Schedule, role: Role, t: DateTime<Utc>) -> Option<Holder<'_>> {
     override_at(s, role, t).or_else(|| base_shift(s, t).holder(role))
