@@ -147,6 +147,24 @@ fn parse_time(
     }
 }
 
+/// A `--at` that records something already done: now when absent; a time in the future (beyond
+/// a minute of clock skew) is refused.
+fn parse_past_time(
+    s: &crate::schedule::Schedule,
+    ctx: &Ctx,
+    value: Option<&str>,
+) -> Result<chrono::DateTime<chrono::Utc>> {
+    let t = parse_time(s, ctx, "--at", value)?;
+    if t > ctx.now + chrono::Duration::minutes(1) {
+        return Err(crate::error::Error::usage(format!(
+            "`--at` is in the future ({})",
+            crate::output::fmt::rfc3339(t)
+        ))
+        .hint("`--at` records something that already happened; leave it out for now"));
+    }
+    Ok(t)
+}
+
 /// The id of a person named on the command line, with a suggestion for a typo.
 fn person_id(s: &crate::schedule::Schedule, id: &str) -> Result<String> {
     if s.people.contains_key(id) {

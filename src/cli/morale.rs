@@ -38,7 +38,7 @@ struct Recorded {
 
 pub fn run(ctx: &Ctx, args: &MoraleArgs) -> Result<()> {
     let s = ctx.schedule(None)?;
-    let at = super::parse_time(&s, ctx, "--at", args.at.as_deref())?;
+    let at = super::parse_past_time(&s, ctx, args.at.as_deref())?;
     let who = ctx.actor(&s);
     let note = args
         .note

@@ -32,6 +32,13 @@ fn morale_records_a_row_the_retro_counts() {
         let (code, _, _) = run(repo.oncall().args(["morale", bad]));
         assert_eq!(code, 2, "{bad}");
     }
+    let before = repo.read("pages.csv");
+    let (code, _, err) = run(repo
+        .oncall()
+        .args(["morale", "4", "--at", "2026-11-29 12:00"]));
+    assert_eq!(code, 2, "a week that has not happened yet");
+    assert!(err.contains("in the future"), "{err}");
+    assert_eq!(repo.read("pages.csv"), before);
     let (code, out, _) =
         run(repo
             .oncall()
