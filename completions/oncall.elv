@@ -32,6 +32,14 @@ set edit:completion:arg-completer[oncall] = {|@words|
             cand check 'Lint the schedule: gaps, clashes, absences, missing contacts and runbooks, DST handoffs'
             cand init 'Create a new on-call repository'
             cand override 'Add, list or remove overrides (someone covering a role for a while)'
+            cand page 'Record a page: log it with the pair on call, open the Jira ticket, print the incident id'
+            cand ack 'Acknowledge an incident: someone has it'
+            cand escalate 'Escalate an incident to level 2 (team leads) or 3 (VP and CTO)'
+            cand note 'Add a note to an incident (and its ticket)'
+            cand resolve 'Resolve an incident, saying whether the fix is documented and automated'
+            cand status 'Open incidents: age, level, ticket, time since the last public update'
+            cand listen 'Receive alert webhooks (Alertmanager, Grafana, PagerDuty, Opsgenie) and page from them'
+            cand sync 'Make pending tickets, then commit, pull and push the page log'
             cand completions 'Print shell completions'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -163,6 +171,108 @@ set edit:completion:arg-completer[oncall] = {|@words|
         }
         &'oncall;override;help;help'= {
         }
+        &'oncall;page'= {
+            cand -s 'What is wrong, in one line'
+            cand --summary 'What is wrong, in one line'
+            cand --urgency 'high: page now, any hour; low: can wait for office hours (default: the service''s)'
+            cand --at 'When it happened, for a page written down after the fact (default: now)'
+            cand --from 'Read an alert payload instead: one page per alert group, deduplicated on its group key'
+            cand --repo 'The on-call repository (default: the nearest folder upwards with schedule.toml)'
+            cand --color 'When to use colour'
+            cand --json 'Machine-readable JSON on stdout'
+            cand -q 'Only data and errors: no status lines, warnings or hints'
+            cand --quiet 'Only data and errors: no status lines, warnings or hints'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'oncall;ack'= {
+            cand --at 'When it was acknowledged, if written down after the fact (default: now)'
+            cand --repo 'The on-call repository (default: the nearest folder upwards with schedule.toml)'
+            cand --color 'When to use colour'
+            cand --json 'Machine-readable JSON on stdout'
+            cand -q 'Only data and errors: no status lines, warnings or hints'
+            cand --quiet 'Only data and errors: no status lines, warnings or hints'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'oncall;escalate'= {
+            cand --level 'The level to reach: 2 or 3 (default: one above the current)'
+            cand --at 'When it was escalated, if written down after the fact (default: now)'
+            cand --repo 'The on-call repository (default: the nearest folder upwards with schedule.toml)'
+            cand --color 'When to use colour'
+            cand --json 'Machine-readable JSON on stdout'
+            cand -q 'Only data and errors: no status lines, warnings or hints'
+            cand --quiet 'Only data and errors: no status lines, warnings or hints'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'oncall;note'= {
+            cand --at 'When it happened, if written down after the fact (default: now)'
+            cand --repo 'The on-call repository (default: the nearest folder upwards with schedule.toml)'
+            cand --color 'When to use colour'
+            cand --json 'Machine-readable JSON on stdout'
+            cand -q 'Only data and errors: no status lines, warnings or hints'
+            cand --quiet 'Only data and errors: no status lines, warnings or hints'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'oncall;resolve'= {
+            cand --note 'How it was resolved, in a line'
+            cand --at 'When it was resolved, if written down after the fact (default: now)'
+            cand --repo 'The on-call repository (default: the nearest folder upwards with schedule.toml)'
+            cand --color 'When to use colour'
+            cand --documented 'The fix is written down (a runbook or the ticket says how)'
+            cand --automated 'The fix is automated (it will not need a person next time)'
+            cand --json 'Machine-readable JSON on stdout'
+            cand -q 'Only data and errors: no status lines, warnings or hints'
+            cand --quiet 'Only data and errors: no status lines, warnings or hints'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'oncall;status'= {
+            cand --repo 'The on-call repository (default: the nearest folder upwards with schedule.toml)'
+            cand --color 'When to use colour'
+            cand --json 'Machine-readable JSON on stdout'
+            cand -q 'Only data and errors: no status lines, warnings or hints'
+            cand --quiet 'Only data and errors: no status lines, warnings or hints'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'oncall;listen'= {
+            cand --addr 'Where to listen, HOST:PORT (default: `[listen] addr`, else 127.0.0.1:9095; port 0 picks a free port). Anything but loopback needs `[listen] token_env`'
+            cand --repo 'The on-call repository (default: the nearest folder upwards with schedule.toml)'
+            cand --color 'When to use colour'
+            cand --json 'Machine-readable JSON on stdout'
+            cand -q 'Only data and errors: no status lines, warnings or hints'
+            cand --quiet 'Only data and errors: no status lines, warnings or hints'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'oncall;sync'= {
+            cand --repo 'The on-call repository (default: the nearest folder upwards with schedule.toml)'
+            cand --color 'When to use colour'
+            cand --json 'Machine-readable JSON on stdout'
+            cand -q 'Only data and errors: no status lines, warnings or hints'
+            cand --quiet 'Only data and errors: no status lines, warnings or hints'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'oncall;completions'= {
             cand --repo 'The on-call repository (default: the nearest folder upwards with schedule.toml)'
             cand --color 'When to use colour'
@@ -180,6 +290,14 @@ set edit:completion:arg-completer[oncall] = {|@words|
             cand check 'Lint the schedule: gaps, clashes, absences, missing contacts and runbooks, DST handoffs'
             cand init 'Create a new on-call repository'
             cand override 'Add, list or remove overrides (someone covering a role for a while)'
+            cand page 'Record a page: log it with the pair on call, open the Jira ticket, print the incident id'
+            cand ack 'Acknowledge an incident: someone has it'
+            cand escalate 'Escalate an incident to level 2 (team leads) or 3 (VP and CTO)'
+            cand note 'Add a note to an incident (and its ticket)'
+            cand resolve 'Resolve an incident, saying whether the fix is documented and automated'
+            cand status 'Open incidents: age, level, ticket, time since the last public update'
+            cand listen 'Receive alert webhooks (Alertmanager, Grafana, PagerDuty, Opsgenie) and page from them'
+            cand sync 'Make pending tickets, then commit, pull and push the page log'
             cand completions 'Print shell completions'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -201,6 +319,22 @@ set edit:completion:arg-completer[oncall] = {|@words|
         &'oncall;help;override;list'= {
         }
         &'oncall;help;override;remove'= {
+        }
+        &'oncall;help;page'= {
+        }
+        &'oncall;help;ack'= {
+        }
+        &'oncall;help;escalate'= {
+        }
+        &'oncall;help;note'= {
+        }
+        &'oncall;help;resolve'= {
+        }
+        &'oncall;help;status'= {
+        }
+        &'oncall;help;listen'= {
+        }
+        &'oncall;help;sync'= {
         }
         &'oncall;help;completions'= {
         }

@@ -37,6 +37,14 @@ complete -c oncall -n "__fish_oncall_needs_command" -f -a "schedule" -d 'Upcomin
 complete -c oncall -n "__fish_oncall_needs_command" -f -a "check" -d 'Lint the schedule: gaps, clashes, absences, missing contacts and runbooks, DST handoffs'
 complete -c oncall -n "__fish_oncall_needs_command" -f -a "init" -d 'Create a new on-call repository'
 complete -c oncall -n "__fish_oncall_needs_command" -f -a "override" -d 'Add, list or remove overrides (someone covering a role for a while)'
+complete -c oncall -n "__fish_oncall_needs_command" -f -a "page" -d 'Record a page: log it with the pair on call, open the Jira ticket, print the incident id'
+complete -c oncall -n "__fish_oncall_needs_command" -f -a "ack" -d 'Acknowledge an incident: someone has it'
+complete -c oncall -n "__fish_oncall_needs_command" -f -a "escalate" -d 'Escalate an incident to level 2 (team leads) or 3 (VP and CTO)'
+complete -c oncall -n "__fish_oncall_needs_command" -f -a "note" -d 'Add a note to an incident (and its ticket)'
+complete -c oncall -n "__fish_oncall_needs_command" -f -a "resolve" -d 'Resolve an incident, saying whether the fix is documented and automated'
+complete -c oncall -n "__fish_oncall_needs_command" -f -a "status" -d 'Open incidents: age, level, ticket, time since the last public update'
+complete -c oncall -n "__fish_oncall_needs_command" -f -a "listen" -d 'Receive alert webhooks (Alertmanager, Grafana, PagerDuty, Opsgenie) and page from them'
+complete -c oncall -n "__fish_oncall_needs_command" -f -a "sync" -d 'Make pending tickets, then commit, pull and push the page log'
 complete -c oncall -n "__fish_oncall_needs_command" -f -a "completions" -d 'Print shell completions'
 complete -c oncall -n "__fish_oncall_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c oncall -n "__fish_oncall_using_subcommand who" -l at -d 'The time to look at (default: now), e.g. `2026-12-24 03:00` or `+8h`' -r
@@ -133,6 +141,87 @@ complete -c oncall -n "__fish_oncall_using_subcommand override; and __fish_seen_
 complete -c oncall -n "__fish_oncall_using_subcommand override; and __fish_seen_subcommand_from help" -f -a "list" -d 'List current and upcoming overrides, numbered for `remove`'
 complete -c oncall -n "__fish_oncall_using_subcommand override; and __fish_seen_subcommand_from help" -f -a "remove" -d 'Remove an override by the number `list` shows, and commit'
 complete -c oncall -n "__fish_oncall_using_subcommand override; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c oncall -n "__fish_oncall_using_subcommand page" -s s -l summary -d 'What is wrong, in one line' -r
+complete -c oncall -n "__fish_oncall_using_subcommand page" -l urgency -d 'high: page now, any hour; low: can wait for office hours (default: the service\'s)' -r -f -a "high\t''
+low\t''"
+complete -c oncall -n "__fish_oncall_using_subcommand page" -l at -d 'When it happened, for a page written down after the fact (default: now)' -r
+complete -c oncall -n "__fish_oncall_using_subcommand page" -l from -d 'Read an alert payload instead: one page per alert group, deduplicated on its group key' -r -f -a "alertmanager\t''
+grafana\t''
+pagerduty\t''
+opsgenie\t''"
+complete -c oncall -n "__fish_oncall_using_subcommand page" -l repo -d 'The on-call repository (default: the nearest folder upwards with schedule.toml)' -r -F
+complete -c oncall -n "__fish_oncall_using_subcommand page" -l color -d 'When to use colour' -r -f -a "auto\t'Colour on a terminal, unless `NO_COLOR` is set or `TERM=dumb`'
+always\t'Colour even when piped (still never with `NO_COLOR`)'
+never\t''"
+complete -c oncall -n "__fish_oncall_using_subcommand page" -l json -d 'Machine-readable JSON on stdout'
+complete -c oncall -n "__fish_oncall_using_subcommand page" -s q -l quiet -d 'Only data and errors: no status lines, warnings or hints'
+complete -c oncall -n "__fish_oncall_using_subcommand page" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c oncall -n "__fish_oncall_using_subcommand page" -s V -l version -d 'Print version'
+complete -c oncall -n "__fish_oncall_using_subcommand ack" -l at -d 'When it was acknowledged, if written down after the fact (default: now)' -r
+complete -c oncall -n "__fish_oncall_using_subcommand ack" -l repo -d 'The on-call repository (default: the nearest folder upwards with schedule.toml)' -r -F
+complete -c oncall -n "__fish_oncall_using_subcommand ack" -l color -d 'When to use colour' -r -f -a "auto\t'Colour on a terminal, unless `NO_COLOR` is set or `TERM=dumb`'
+always\t'Colour even when piped (still never with `NO_COLOR`)'
+never\t''"
+complete -c oncall -n "__fish_oncall_using_subcommand ack" -l json -d 'Machine-readable JSON on stdout'
+complete -c oncall -n "__fish_oncall_using_subcommand ack" -s q -l quiet -d 'Only data and errors: no status lines, warnings or hints'
+complete -c oncall -n "__fish_oncall_using_subcommand ack" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c oncall -n "__fish_oncall_using_subcommand ack" -s V -l version -d 'Print version'
+complete -c oncall -n "__fish_oncall_using_subcommand escalate" -l level -d 'The level to reach: 2 or 3 (default: one above the current)' -r
+complete -c oncall -n "__fish_oncall_using_subcommand escalate" -l at -d 'When it was escalated, if written down after the fact (default: now)' -r
+complete -c oncall -n "__fish_oncall_using_subcommand escalate" -l repo -d 'The on-call repository (default: the nearest folder upwards with schedule.toml)' -r -F
+complete -c oncall -n "__fish_oncall_using_subcommand escalate" -l color -d 'When to use colour' -r -f -a "auto\t'Colour on a terminal, unless `NO_COLOR` is set or `TERM=dumb`'
+always\t'Colour even when piped (still never with `NO_COLOR`)'
+never\t''"
+complete -c oncall -n "__fish_oncall_using_subcommand escalate" -l json -d 'Machine-readable JSON on stdout'
+complete -c oncall -n "__fish_oncall_using_subcommand escalate" -s q -l quiet -d 'Only data and errors: no status lines, warnings or hints'
+complete -c oncall -n "__fish_oncall_using_subcommand escalate" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c oncall -n "__fish_oncall_using_subcommand escalate" -s V -l version -d 'Print version'
+complete -c oncall -n "__fish_oncall_using_subcommand note" -l at -d 'When it happened, if written down after the fact (default: now)' -r
+complete -c oncall -n "__fish_oncall_using_subcommand note" -l repo -d 'The on-call repository (default: the nearest folder upwards with schedule.toml)' -r -F
+complete -c oncall -n "__fish_oncall_using_subcommand note" -l color -d 'When to use colour' -r -f -a "auto\t'Colour on a terminal, unless `NO_COLOR` is set or `TERM=dumb`'
+always\t'Colour even when piped (still never with `NO_COLOR`)'
+never\t''"
+complete -c oncall -n "__fish_oncall_using_subcommand note" -l json -d 'Machine-readable JSON on stdout'
+complete -c oncall -n "__fish_oncall_using_subcommand note" -s q -l quiet -d 'Only data and errors: no status lines, warnings or hints'
+complete -c oncall -n "__fish_oncall_using_subcommand note" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c oncall -n "__fish_oncall_using_subcommand note" -s V -l version -d 'Print version'
+complete -c oncall -n "__fish_oncall_using_subcommand resolve" -l note -d 'How it was resolved, in a line' -r
+complete -c oncall -n "__fish_oncall_using_subcommand resolve" -l at -d 'When it was resolved, if written down after the fact (default: now)' -r
+complete -c oncall -n "__fish_oncall_using_subcommand resolve" -l repo -d 'The on-call repository (default: the nearest folder upwards with schedule.toml)' -r -F
+complete -c oncall -n "__fish_oncall_using_subcommand resolve" -l color -d 'When to use colour' -r -f -a "auto\t'Colour on a terminal, unless `NO_COLOR` is set or `TERM=dumb`'
+always\t'Colour even when piped (still never with `NO_COLOR`)'
+never\t''"
+complete -c oncall -n "__fish_oncall_using_subcommand resolve" -l documented -d 'The fix is written down (a runbook or the ticket says how)'
+complete -c oncall -n "__fish_oncall_using_subcommand resolve" -l automated -d 'The fix is automated (it will not need a person next time)'
+complete -c oncall -n "__fish_oncall_using_subcommand resolve" -l json -d 'Machine-readable JSON on stdout'
+complete -c oncall -n "__fish_oncall_using_subcommand resolve" -s q -l quiet -d 'Only data and errors: no status lines, warnings or hints'
+complete -c oncall -n "__fish_oncall_using_subcommand resolve" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c oncall -n "__fish_oncall_using_subcommand resolve" -s V -l version -d 'Print version'
+complete -c oncall -n "__fish_oncall_using_subcommand status" -l repo -d 'The on-call repository (default: the nearest folder upwards with schedule.toml)' -r -F
+complete -c oncall -n "__fish_oncall_using_subcommand status" -l color -d 'When to use colour' -r -f -a "auto\t'Colour on a terminal, unless `NO_COLOR` is set or `TERM=dumb`'
+always\t'Colour even when piped (still never with `NO_COLOR`)'
+never\t''"
+complete -c oncall -n "__fish_oncall_using_subcommand status" -l json -d 'Machine-readable JSON on stdout'
+complete -c oncall -n "__fish_oncall_using_subcommand status" -s q -l quiet -d 'Only data and errors: no status lines, warnings or hints'
+complete -c oncall -n "__fish_oncall_using_subcommand status" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c oncall -n "__fish_oncall_using_subcommand status" -s V -l version -d 'Print version'
+complete -c oncall -n "__fish_oncall_using_subcommand listen" -l addr -d 'Where to listen, HOST:PORT (default: `[listen] addr`, else 127.0.0.1:9095; port 0 picks a free port). Anything but loopback needs `[listen] token_env`' -r
+complete -c oncall -n "__fish_oncall_using_subcommand listen" -l repo -d 'The on-call repository (default: the nearest folder upwards with schedule.toml)' -r -F
+complete -c oncall -n "__fish_oncall_using_subcommand listen" -l color -d 'When to use colour' -r -f -a "auto\t'Colour on a terminal, unless `NO_COLOR` is set or `TERM=dumb`'
+always\t'Colour even when piped (still never with `NO_COLOR`)'
+never\t''"
+complete -c oncall -n "__fish_oncall_using_subcommand listen" -l json -d 'Machine-readable JSON on stdout'
+complete -c oncall -n "__fish_oncall_using_subcommand listen" -s q -l quiet -d 'Only data and errors: no status lines, warnings or hints'
+complete -c oncall -n "__fish_oncall_using_subcommand listen" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c oncall -n "__fish_oncall_using_subcommand listen" -s V -l version -d 'Print version'
+complete -c oncall -n "__fish_oncall_using_subcommand sync" -l repo -d 'The on-call repository (default: the nearest folder upwards with schedule.toml)' -r -F
+complete -c oncall -n "__fish_oncall_using_subcommand sync" -l color -d 'When to use colour' -r -f -a "auto\t'Colour on a terminal, unless `NO_COLOR` is set or `TERM=dumb`'
+always\t'Colour even when piped (still never with `NO_COLOR`)'
+never\t''"
+complete -c oncall -n "__fish_oncall_using_subcommand sync" -l json -d 'Machine-readable JSON on stdout'
+complete -c oncall -n "__fish_oncall_using_subcommand sync" -s q -l quiet -d 'Only data and errors: no status lines, warnings or hints'
+complete -c oncall -n "__fish_oncall_using_subcommand sync" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c oncall -n "__fish_oncall_using_subcommand sync" -s V -l version -d 'Print version'
 complete -c oncall -n "__fish_oncall_using_subcommand completions" -l repo -d 'The on-call repository (default: the nearest folder upwards with schedule.toml)' -r -F
 complete -c oncall -n "__fish_oncall_using_subcommand completions" -l color -d 'When to use colour' -r -f -a "auto\t'Colour on a terminal, unless `NO_COLOR` is set or `TERM=dumb`'
 always\t'Colour even when piped (still never with `NO_COLOR`)'
@@ -141,13 +230,21 @@ complete -c oncall -n "__fish_oncall_using_subcommand completions" -l json -d 'M
 complete -c oncall -n "__fish_oncall_using_subcommand completions" -s q -l quiet -d 'Only data and errors: no status lines, warnings or hints'
 complete -c oncall -n "__fish_oncall_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c oncall -n "__fish_oncall_using_subcommand completions" -s V -l version -d 'Print version'
-complete -c oncall -n "__fish_oncall_using_subcommand help; and not __fish_seen_subcommand_from who schedule check init override completions help" -f -a "who" -d 'Who is on call now (or at a time): the pair, their contacts and local time, levels 2 and 3'
-complete -c oncall -n "__fish_oncall_using_subcommand help; and not __fish_seen_subcommand_from who schedule check init override completions help" -f -a "schedule" -d 'Upcoming shifts as a table, JSON or an iCalendar feed'
-complete -c oncall -n "__fish_oncall_using_subcommand help; and not __fish_seen_subcommand_from who schedule check init override completions help" -f -a "check" -d 'Lint the schedule: gaps, clashes, absences, missing contacts and runbooks, DST handoffs'
-complete -c oncall -n "__fish_oncall_using_subcommand help; and not __fish_seen_subcommand_from who schedule check init override completions help" -f -a "init" -d 'Create a new on-call repository'
-complete -c oncall -n "__fish_oncall_using_subcommand help; and not __fish_seen_subcommand_from who schedule check init override completions help" -f -a "override" -d 'Add, list or remove overrides (someone covering a role for a while)'
-complete -c oncall -n "__fish_oncall_using_subcommand help; and not __fish_seen_subcommand_from who schedule check init override completions help" -f -a "completions" -d 'Print shell completions'
-complete -c oncall -n "__fish_oncall_using_subcommand help; and not __fish_seen_subcommand_from who schedule check init override completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c oncall -n "__fish_oncall_using_subcommand help; and not __fish_seen_subcommand_from who schedule check init override page ack escalate note resolve status listen sync completions help" -f -a "who" -d 'Who is on call now (or at a time): the pair, their contacts and local time, levels 2 and 3'
+complete -c oncall -n "__fish_oncall_using_subcommand help; and not __fish_seen_subcommand_from who schedule check init override page ack escalate note resolve status listen sync completions help" -f -a "schedule" -d 'Upcoming shifts as a table, JSON or an iCalendar feed'
+complete -c oncall -n "__fish_oncall_using_subcommand help; and not __fish_seen_subcommand_from who schedule check init override page ack escalate note resolve status listen sync completions help" -f -a "check" -d 'Lint the schedule: gaps, clashes, absences, missing contacts and runbooks, DST handoffs'
+complete -c oncall -n "__fish_oncall_using_subcommand help; and not __fish_seen_subcommand_from who schedule check init override page ack escalate note resolve status listen sync completions help" -f -a "init" -d 'Create a new on-call repository'
+complete -c oncall -n "__fish_oncall_using_subcommand help; and not __fish_seen_subcommand_from who schedule check init override page ack escalate note resolve status listen sync completions help" -f -a "override" -d 'Add, list or remove overrides (someone covering a role for a while)'
+complete -c oncall -n "__fish_oncall_using_subcommand help; and not __fish_seen_subcommand_from who schedule check init override page ack escalate note resolve status listen sync completions help" -f -a "page" -d 'Record a page: log it with the pair on call, open the Jira ticket, print the incident id'
+complete -c oncall -n "__fish_oncall_using_subcommand help; and not __fish_seen_subcommand_from who schedule check init override page ack escalate note resolve status listen sync completions help" -f -a "ack" -d 'Acknowledge an incident: someone has it'
+complete -c oncall -n "__fish_oncall_using_subcommand help; and not __fish_seen_subcommand_from who schedule check init override page ack escalate note resolve status listen sync completions help" -f -a "escalate" -d 'Escalate an incident to level 2 (team leads) or 3 (VP and CTO)'
+complete -c oncall -n "__fish_oncall_using_subcommand help; and not __fish_seen_subcommand_from who schedule check init override page ack escalate note resolve status listen sync completions help" -f -a "note" -d 'Add a note to an incident (and its ticket)'
+complete -c oncall -n "__fish_oncall_using_subcommand help; and not __fish_seen_subcommand_from who schedule check init override page ack escalate note resolve status listen sync completions help" -f -a "resolve" -d 'Resolve an incident, saying whether the fix is documented and automated'
+complete -c oncall -n "__fish_oncall_using_subcommand help; and not __fish_seen_subcommand_from who schedule check init override page ack escalate note resolve status listen sync completions help" -f -a "status" -d 'Open incidents: age, level, ticket, time since the last public update'
+complete -c oncall -n "__fish_oncall_using_subcommand help; and not __fish_seen_subcommand_from who schedule check init override page ack escalate note resolve status listen sync completions help" -f -a "listen" -d 'Receive alert webhooks (Alertmanager, Grafana, PagerDuty, Opsgenie) and page from them'
+complete -c oncall -n "__fish_oncall_using_subcommand help; and not __fish_seen_subcommand_from who schedule check init override page ack escalate note resolve status listen sync completions help" -f -a "sync" -d 'Make pending tickets, then commit, pull and push the page log'
+complete -c oncall -n "__fish_oncall_using_subcommand help; and not __fish_seen_subcommand_from who schedule check init override page ack escalate note resolve status listen sync completions help" -f -a "completions" -d 'Print shell completions'
+complete -c oncall -n "__fish_oncall_using_subcommand help; and not __fish_seen_subcommand_from who schedule check init override page ack escalate note resolve status listen sync completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c oncall -n "__fish_oncall_using_subcommand help; and __fish_seen_subcommand_from override" -f -a "add" -d 'Add an override (someone covers a role for a while) and commit it'
 complete -c oncall -n "__fish_oncall_using_subcommand help; and __fish_seen_subcommand_from override" -f -a "list" -d 'List current and upcoming overrides, numbered for `remove`'
 complete -c oncall -n "__fish_oncall_using_subcommand help; and __fish_seen_subcommand_from override" -f -a "remove" -d 'Remove an override by the number `list` shows, and commit'

@@ -3,6 +3,7 @@
 //! `run` parses the command line, runs the command and turns the outcome into an exit code;
 //! everything else is in the modules below.
 
+pub mod alerts;
 pub mod app;
 pub mod cache;
 pub mod cli;
@@ -10,9 +11,12 @@ pub mod clock;
 pub mod error;
 pub mod files;
 pub mod incident;
+pub mod integrations;
+pub mod listen;
 pub mod output;
 pub mod repo;
 pub mod schedule;
+pub mod tickets;
 
 use std::process::ExitCode;
 

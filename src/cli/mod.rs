@@ -4,11 +4,20 @@
 //! are the help text) and a `run(ctx, args)` function that orders the steps of the command;
 //! domain rules live in the domain modules and all printing goes through `ctx.ui`.
 
+mod ack;
 mod check;
 mod completions;
+mod escalate;
 mod init;
+mod lifecycle;
+mod listen;
+mod note;
 mod overrides;
+mod page;
+mod resolve;
 mod schedule;
+mod status;
+mod sync;
 mod who;
 
 use std::path::PathBuf;
@@ -66,6 +75,22 @@ pub enum Command {
     /// Add, list or remove overrides (someone covering a role for a while)
     #[command(subcommand)]
     Override(overrides::OverrideCommand),
+    /// Record a page: log it with the pair on call, open the Jira ticket, print the incident id
+    Page(page::PageArgs),
+    /// Acknowledge an incident: someone has it
+    Ack(ack::AckArgs),
+    /// Escalate an incident to level 2 (team leads) or 3 (VP and CTO)
+    Escalate(escalate::EscalateArgs),
+    /// Add a note to an incident (and its ticket)
+    Note(note::NoteArgs),
+    /// Resolve an incident, saying whether the fix is documented and automated
+    Resolve(resolve::ResolveArgs),
+    /// Open incidents: age, level, ticket, time since the last public update
+    Status(status::StatusArgs),
+    /// Receive alert webhooks (Alertmanager, Grafana, PagerDuty, Opsgenie) and page from them
+    Listen(listen::ListenArgs),
+    /// Make pending tickets, then commit, pull and push the page log
+    Sync(sync::SyncArgs),
     /// Print shell completions
     Completions(completions::CompletionsArgs),
 }
@@ -80,6 +105,14 @@ pub fn dispatch(cli: Cli) -> Result<()> {
         Command::Check(a) => check::run(&ctx, &a),
         Command::Init(a) => init::run(&ctx, &a),
         Command::Override(c) => overrides::run(&ctx, &c),
+        Command::Page(a) => page::run(&ctx, &a),
+        Command::Ack(a) => ack::run(&ctx, &a),
+        Command::Escalate(a) => escalate::run(&ctx, &a),
+        Command::Note(a) => note::run(&ctx, &a),
+        Command::Resolve(a) => resolve::run(&ctx, &a),
+        Command::Status(a) => status::run(&ctx, &a),
+        Command::Listen(a) => listen::run(&ctx, &a),
+        Command::Sync(a) => sync::run(&ctx, &a),
         Command::Completions(a) => completions::run(&ctx, &a),
     }
 }

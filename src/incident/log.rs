@@ -15,6 +15,7 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 
 use super::event::{COLUMNS, Event, EventRef, parse_cells};
+use super::replay::Replay;
 use crate::error::{Error, Result};
 use crate::files::write_atomic;
 
@@ -61,6 +62,17 @@ impl Log {
     /// The first write creates the file with its header and adds the union-merge rule to
     /// `.gitattributes`.
     pub fn append(&self, events: &[Event]) -> Result<()> {
+        self.append_with(|_| Ok((events.to_vec(), ()))).map(|_| ())
+    }
+
+    /// Replays the log and appends what `decide` returns, all under one exclusive lock, so a
+    /// decision taken from the log (is this alert group already open? is this incident
+    /// already resolved?) cannot race another writer. `decide` may return no events, or an
+    /// error, and then nothing is written. Returns its value and the rows the replay skipped.
+    pub fn append_with<T>(
+        &self,
+        decide: impl FnOnce(&Replay) -> Result<(Vec<Event>, T)>,
+    ) -> Result<(T, Vec<Damaged>)> {
         let fail = |e: std::io::Error| {
             Error::new(format!("cannot write to `{}`", self.path.display())).cause(e)
         };
@@ -72,13 +84,21 @@ impl Log {
             .map_err(fail)?;
         file.lock().map_err(fail)?;
         let len = file.metadata().map_err(fail)?.len();
+        if len > 0 {
+            check_header(&file, &self.path)?;
+        }
+        let mut replay = Replay::new();
+        let damaged = scan(&self.path, (&file).take(len), |e| replay.apply(e))?;
+        let (events, value) = decide(&replay)?;
+        if events.is_empty() {
+            return Ok((value, damaged));
+        }
         let mut buf = Vec::with_capacity(256 * events.len() + 256);
         let created = len == 0;
         if created {
             buf.extend_from_slice(COLUMNS.join(",").as_bytes());
             buf.extend_from_slice(b"\r\n");
         } else {
-            check_header(&file, &self.path)?;
             let mut last = [0u8; 1];
             file.read_exact_at(&mut last, len - 1).map_err(fail)?;
             if last[0] != b'\n' {
@@ -90,7 +110,7 @@ impl Log {
             let mut w = csv::WriterBuilder::new()
                 .terminator(csv::Terminator::CRLF)
                 .from_writer(&mut buf);
-            for e in events {
+            for e in &events {
                 w.write_record(e.cells())
                     .map_err(|e| Error::new("cannot encode a log row").cause(e))?;
             }
@@ -109,12 +129,12 @@ impl Log {
             }
             ensure_gitattributes(&self.root)?;
         }
-        Ok(())
+        Ok((value, damaged))
     }
 
     /// Streams every intact row to `f`, in file order; returns the rows it skipped.
     /// A missing file is an empty log.
-    pub fn for_each(&self, mut f: impl FnMut(EventRef<'_>)) -> Result<Vec<Damaged>> {
+    pub fn for_each(&self, f: impl FnMut(EventRef<'_>)) -> Result<Vec<Damaged>> {
         let file = match File::open(&self.path) {
             Ok(file) => file,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
@@ -131,42 +151,14 @@ impl Log {
             let _ = file.unlock();
             len
         };
-        let mut reader = BufReader::with_capacity(256 * 1024, file.take(len));
-        let mut parser = LineParser::default();
-        let mut damaged = Vec::new();
-        let mut line = Vec::with_capacity(512);
-        let mut n = 0u64;
-        loop {
-            line.clear();
-            let read = reader.read_until(b'\n', &mut line).map_err(|e| {
-                Error::new(format!("cannot read `{}`", self.path.display())).cause(e)
-            })?;
-            if read == 0 {
-                break;
-            }
-            n += 1;
-            if line.last() != Some(&b'\n') {
-                damaged.push(Damaged {
-                    line: n,
-                    reason: "incomplete last row (a write was interrupted)".into(),
-                });
-                break;
-            }
-            let text = trim_eol(&line);
-            let text = if n == 1 {
-                text.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(text)
-            } else {
-                text
-            };
-            if text.is_empty() || (n == 1 && is_header(text)) {
-                continue;
-            }
-            match parser.parse(text, &line) {
-                Ok(event) => f(event),
-                Err(reason) => damaged.push(Damaged { line: n, reason }),
-            }
-        }
-        Ok(damaged)
+        scan(&self.path, file.take(len), f)
+    }
+
+    /// The incidents as the log tells them, and the rows skipped.
+    pub fn replay(&self) -> Result<(Replay, Vec<Damaged>)> {
+        let mut replay = Replay::new();
+        let damaged = self.for_each(|e| replay.apply(e))?;
+        Ok((replay, damaged))
     }
 
     /// Every intact row, owned, and the rows skipped.
@@ -175,6 +167,46 @@ impl Log {
         let damaged = self.for_each(|e| events.push(e.to_owned()))?;
         Ok((events, damaged))
     }
+}
+
+/// Parses the log's rows from `input`, lending each intact one to `f`.
+fn scan(path: &Path, input: impl Read, mut f: impl FnMut(EventRef<'_>)) -> Result<Vec<Damaged>> {
+    let mut reader = BufReader::with_capacity(256 * 1024, input);
+    let mut parser = LineParser::default();
+    let mut damaged = Vec::new();
+    let mut line = Vec::with_capacity(512);
+    let mut n = 0u64;
+    loop {
+        line.clear();
+        let read = reader
+            .read_until(b'\n', &mut line)
+            .map_err(|e| Error::new(format!("cannot read `{}`", path.display())).cause(e))?;
+        if read == 0 {
+            break;
+        }
+        n += 1;
+        if line.last() != Some(&b'\n') {
+            damaged.push(Damaged {
+                line: n,
+                reason: "incomplete last row (a write was interrupted)".into(),
+            });
+            break;
+        }
+        let text = trim_eol(&line);
+        let text = if n == 1 {
+            text.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(text)
+        } else {
+            text
+        };
+        if text.is_empty() || (n == 1 && is_header(text)) {
+            continue;
+        }
+        match parser.parse(text, &line) {
+            Ok(event) => f(event),
+            Err(reason) => damaged.push(Damaged { line: n, reason }),
+        }
+    }
+    Ok(damaged)
 }
 
 fn trim_eol(line: &[u8]) -> &[u8] {

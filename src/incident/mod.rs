@@ -3,6 +3,8 @@
 //! `replay` is pure.
 
 pub mod event;
+pub mod id;
+pub mod ingest;
 pub mod log;
 pub mod replay;
 

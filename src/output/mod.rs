@@ -65,6 +65,22 @@ pub struct Ui {
     color_out: bool,
     color_err: bool,
     width: u16,
+    forced_tty: bool,
+}
+
+/// The guard of [`Ui::progress`]: erases the status line when dropped.
+#[must_use]
+pub struct Progress {
+    on: bool,
+}
+
+impl Drop for Progress {
+    fn drop(&mut self) {
+        if self.on {
+            // Back to the start of the line and clear it.
+            let _ = write!(io::stderr().lock(), "\r\x1b[2K");
+        }
+    }
 }
 
 impl Ui {
@@ -96,6 +112,7 @@ impl Ui {
             color_out: pick(stdout_tty),
             color_err: pick(stderr_tty),
             width,
+            forced_tty: forced,
         }
     }
 
@@ -167,6 +184,16 @@ impl Ui {
                 paint(self.color_err, Tone::Accent, "hint:")
             ));
         }
+    }
+
+    /// A status line on stderr while something slow runs (only on a terminal, and not with
+    /// `-q`); it is erased when the returned guard is dropped.
+    pub fn progress(&self, msg: &str) -> Progress {
+        let on = self.stderr_tty && !self.quiet && !self.forced_tty;
+        if on {
+            let _ = write!(io::stderr().lock(), "{msg}");
+        }
+        Progress { on }
     }
 
     /// Renders an error as `error: what`, the detail, `caused by:` lines and `hint:` lines.

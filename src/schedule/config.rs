@@ -1,7 +1,11 @@
 //! Integration settings that live in `schedule.toml` (`[jira]`, `[announce.*]`). Secrets never
 //! live here: the tables name environment variables instead. Typed so unknown keys are caught.
 
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Serialize};
+
+use super::model::Urgency;
 
 /// `[jira]`: where tickets are opened. Credentials come from the environment.
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -115,4 +119,58 @@ pub enum StatuspageKind {
     #[default]
     Static,
     Statuspage,
+}
+
+/// `[alerts]`: how alert payloads (`page --from`, `listen`) become pages.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct AlertsConfig {
+    /// The alert label naming the service (Opsgenie: a `service:NAME` tag or detail).
+    #[serde(default = "default_service_label")]
+    pub service_label: String,
+    /// The service for alerts without that label (default: `unknown`).
+    pub default_service: Option<String>,
+    /// The alert label holding the severity.
+    #[serde(default = "default_severity_label")]
+    pub severity_label: String,
+    /// Severity (or PagerDuty urgency, Opsgenie priority) to urgency, on top of the built-in
+    /// map: critical/error/high/P1/P2 are high, warning/info/low/P3-P5 are low.
+    #[serde(default)]
+    pub severity: BTreeMap<String, Urgency>,
+}
+
+impl Default for AlertsConfig {
+    fn default() -> Self {
+        AlertsConfig {
+            service_label: default_service_label(),
+            default_service: None,
+            severity_label: default_severity_label(),
+            severity: BTreeMap::new(),
+        }
+    }
+}
+
+fn default_service_label() -> String {
+    "service".into()
+}
+fn default_severity_label() -> String {
+    "severity".into()
+}
+
+/// `[listen]`: the webhook receiver. Secrets are named by environment variable.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct ListenConfig {
+    /// `HOST:PORT` to listen on (default `127.0.0.1:9095`); `--addr` overrides.
+    pub addr: Option<String>,
+    /// The variable holding a shared token, sent as `Authorization: Bearer` or `?token=`.
+    pub token_env: Option<String>,
+    /// The variable holding PagerDuty's webhook signing secret (`X-PagerDuty-Signature`).
+    pub pagerduty_secret_env: Option<String>,
+    /// The variable holding Grafana's HMAC secret.
+    pub grafana_secret_env: Option<String>,
+    /// The header carrying Grafana's signature (default `X-Grafana-Alert-Signature`).
+    pub grafana_signature_header: Option<String>,
+    /// The largest body accepted, in bytes (default 1 MiB).
+    pub max_body: Option<usize>,
 }

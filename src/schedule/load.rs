@@ -44,6 +44,8 @@ const TOP: &[&str] = &[
     "services",
     "jira",
     "announce",
+    "alerts",
+    "listen",
 ];
 
 /// Parses and validates the text of a `schedule.toml`.
@@ -146,6 +148,14 @@ impl Validator {
             .get("announce")
             .and_then(|v| self.w.serde(v))
             .unwrap_or_default();
+        let alerts = root
+            .get("alerts")
+            .and_then(|v| self.w.serde(v))
+            .unwrap_or_default();
+        let listen = root
+            .get("listen")
+            .and_then(|v| self.w.serde(v))
+            .unwrap_or_default();
         Schedule {
             team,
             people: std::mem::take(&mut self.people),
@@ -157,6 +167,8 @@ impl Validator {
             services,
             jira,
             announce,
+            alerts,
+            listen,
         }
     }
 

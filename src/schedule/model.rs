@@ -9,7 +9,7 @@ use chrono::{DateTime, Duration, NaiveDate, NaiveDateTime, NaiveTime, Utc, Weekd
 use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 
-use super::config::{AnnounceConfig, JiraConfig};
+use super::config::{AlertsConfig, AnnounceConfig, JiraConfig, ListenConfig};
 
 /// A whole `schedule.toml`. Serde derives are for the on-disk cache (`crate::cache`), not for
 /// output: JSON output goes through view structs in `cli/`.
@@ -29,6 +29,8 @@ pub struct Schedule {
     pub services: BTreeMap<String, Service>,
     pub jira: Option<JiraConfig>,
     pub announce: AnnounceConfig,
+    pub alerts: AlertsConfig,
+    pub listen: ListenConfig,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]

@@ -67,6 +67,8 @@ fn schedule(tz: Tz, rotations: Vec<Rotation>, overrides: Vec<Override>) -> Sched
         hours: Hours::default(),
         services: Default::default(),
         jira: None,
+        alerts: Default::default(),
+        listen: Default::default(),
         announce: Default::default(),
     }
 }
