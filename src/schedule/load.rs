@@ -10,6 +10,7 @@ use chrono::{DateTime, Duration, NaiveDate, NaiveDateTime, NaiveTime, Utc, Weekd
 use chrono_tz::Tz;
 use toml::de::{DeTable, DeValue};
 
+use super::config::AnnounceConfig;
 use super::model::{
     Hours, Level, Override, Person, Role, Rotation, Schedule, Service, Slots, Team, Unavailable,
     Urgency,
@@ -144,9 +145,15 @@ impl Validator {
             .map(|v| self.services(v))
             .unwrap_or_default();
         let jira = root.get("jira").and_then(|v| self.w.serde(v));
-        let announce = root
+        let announce: AnnounceConfig = root
             .get("announce")
-            .and_then(|v| self.w.serde(v))
+            .and_then(|v| {
+                let a: AnnounceConfig = self.w.serde(v)?;
+                for (message, hint) in a.problems() {
+                    self.w.problem(v.span(), message, hint);
+                }
+                Some(a)
+            })
             .unwrap_or_default();
         let alerts = root
             .get("alerts")
