@@ -84,12 +84,15 @@ pub struct Report {
     pub ms: u64,
 }
 
+/// A job's name, kind, and (once it answered) outcome and time taken.
+type Slot = (String, ChannelKind, Option<(Outcome, Duration)>);
+
 /// Runs every job in parallel and waits at most `deadline`; the reports come back in the
 /// jobs' order. `progress` is told, after each answer, which channels are still pending.
 pub fn run(jobs: Vec<Job>, deadline: Duration, mut progress: impl FnMut(&[&str])) -> Vec<Report> {
     let start = Instant::now();
     let (tx, rx) = mpsc::channel::<(usize, Outcome, Duration)>();
-    let mut slots: Vec<(String, ChannelKind, Option<(Outcome, Duration)>)> = Vec::new();
+    let mut slots: Vec<Slot> = Vec::new();
     for (i, job) in jobs.into_iter().enumerate() {
         slots.push((job.name.clone(), job.kind, None));
         let tx = tx.clone();

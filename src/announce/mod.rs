@@ -8,6 +8,7 @@ pub mod channels;
 pub mod compose;
 pub mod deliver;
 pub mod jobs;
+pub mod preview;
 pub mod record;
 
 use chrono::{DateTime, Utc};

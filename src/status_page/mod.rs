@@ -142,7 +142,7 @@ pub fn build(
     let mut incidents: Vec<PageIncident> = updates
         .into_iter()
         .filter_map(|(id, mut ups)| {
-            ups.sort_by(|a, b| b.at.cmp(&a.at));
+            ups.sort_by_key(|u| std::cmp::Reverse(u.at));
             ups.dedup();
             let latest = ups.first()?.clone();
             let started = ups.last()?.at;
