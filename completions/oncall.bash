@@ -19,6 +19,9 @@ _oncall() {
             oncall,ack)
                 cmd="oncall__subcmd__ack"
                 ;;
+            oncall,announce)
+                cmd="oncall__subcmd__announce"
+                ;;
             oncall,check)
                 cmd="oncall__subcmd__check"
                 ;;
@@ -63,6 +66,9 @@ _oncall() {
                 ;;
             oncall__subcmd__help,ack)
                 cmd="oncall__subcmd__help__subcmd__ack"
+                ;;
+            oncall__subcmd__help,announce)
+                cmd="oncall__subcmd__help__subcmd__announce"
                 ;;
             oncall__subcmd__help,check)
                 cmd="oncall__subcmd__help__subcmd__check"
@@ -146,7 +152,7 @@ _oncall() {
 
     case "${cmd}" in
         oncall)
-            opts="-q -h -V --repo --json --color --quiet --help --version who schedule check init override page ack escalate note resolve status listen sync completions help"
+            opts="-q -h -V --repo --json --color --quiet --help --version who schedule check init override page ack escalate note resolve status announce listen sync completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -193,8 +199,38 @@ _oncall() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        oncall__subcmd__announce)
+            opts="-y -q -h -V --status --to --dry-run --yes --retry --test --repo --json --color --quiet --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --status)
+                    COMPREPLY=($(compgen -W "investigating identified monitoring resolved" -- "${cur}"))
+                    return 0
+                    ;;
+                --to)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --repo)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         oncall__subcmd__check)
-            opts="-q -h -V --days --from --rev --repo --json --color --quiet --help --version"
+            opts="-q -h -V --days --from --rev --channels --repo --json --color --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -280,7 +316,7 @@ _oncall() {
             return 0
             ;;
         oncall__subcmd__help)
-            opts="who schedule check init override page ack escalate note resolve status listen sync completions help"
+            opts="who schedule check init override page ack escalate note resolve status announce listen sync completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -294,6 +330,20 @@ _oncall() {
             return 0
             ;;
         oncall__subcmd__help__subcmd__ack)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        oncall__subcmd__help__subcmd__announce)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -938,7 +988,7 @@ _oncall() {
             return 0
             ;;
         oncall__subcmd__sync)
-            opts="-q -h -V --repo --json --color --quiet --help --version"
+            opts="-q -h -V --offline --repo --json --color --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -102,6 +102,7 @@ pub(super) fn finish(ui: &Ui, tickets: &Tickets<'_>) -> Result<()> {
         return Ok(());
     };
     let mut pending: Vec<String> = problems.iter().map(|p| p.incident.clone()).collect();
+    pending.sort();
     pending.dedup();
     let sync_hint = format!(
         "the log has the event; the ticket for {} is pending: the next command on it, or `oncall sync`, makes it",
@@ -123,11 +124,19 @@ pub(super) fn finish(ui: &Ui, tickets: &Tickets<'_>) -> Result<()> {
         } else {
             Kind::Failure
         });
+    let mut causes: Vec<&str> = Vec::new();
     for p in &problems {
-        e = e.cause(&p.message);
+        if !causes.contains(&p.message.as_str()) {
+            causes.push(&p.message);
+            e = e.cause(&p.message);
+        }
     }
-    let mut hints: Vec<String> = problems.iter().flat_map(|p| p.hints.clone()).collect();
-    hints.dedup();
+    let mut hints: Vec<String> = Vec::new();
+    for h in problems.iter().flat_map(|p| p.hints.iter()) {
+        if !hints.contains(h) {
+            hints.push(h.clone());
+        }
+    }
     for h in hints {
         e = e.hint(h);
     }
@@ -142,12 +151,12 @@ pub(super) fn update(
     id: &str,
     build: impl FnOnce(&Incident) -> Result<Option<crate::incident::Event>>,
 ) -> Result<(Incident, Option<crate::incident::Event>)> {
-    let (written, damaged) = session.log.append_with(|replay| {
+    let (written, _) = session.log.append_with(|replay, damaged| {
+        warn_damaged(&session.ctx.ui, damaged);
         let inc = find(replay, id)?;
         let event = build(inc)?;
         Ok((event.iter().cloned().collect(), (inc.id.clone(), event)))
     })?;
-    warn_damaged(&session.ctx.ui, &damaged);
     let (full_id, event) = written;
     let (replay, _) = session.log.replay()?;
     let inc = replay

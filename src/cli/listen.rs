@@ -29,7 +29,6 @@ pub struct ListenArgs {
 
 pub fn run(ctx: &Ctx, args: &ListenArgs) -> Result<()> {
     let s = ctx.schedule(None)?;
-    let secrets = settings::listen(&s.listen)?;
     let addr_text = args
         .addr
         .clone()
@@ -40,6 +39,7 @@ pub fn run(ctx: &Ctx, args: &ListenArgs) -> Result<()> {
             .cause(e)
             .hint("e.g. `--addr 127.0.0.1:9095`, or `0.0.0.0:9095` with a token")
     })?;
+    let secrets = settings::listen(&s.listen)?;
     if !listen::has_auth(&secrets) {
         if !addr.ip().is_loopback() {
             return Err(Error::new(format!(
@@ -137,7 +137,9 @@ impl Sink for LogSink<'_> {
         })?;
         let at = crate::clock::now().unwrap_or(self.ctx.now);
         let s = &self.schedule;
-        let written = self.log.append_with(|replay| {
+        let ui = &self.ctx.ui;
+        let written = self.log.append_with(|replay, damaged| {
+            super::lifecycle::warn_damaged(ui, damaged);
             Ok(ingest::plan(
                 &signals,
                 source,
@@ -148,10 +150,7 @@ impl Sink for LogSink<'_> {
             ))
         });
         let outcomes = match written {
-            Ok((outcomes, damaged)) => {
-                super::lifecycle::warn_damaged(&self.ctx.ui, &damaged);
-                outcomes
-            }
+            Ok((outcomes, _)) => outcomes,
             Err(e) => {
                 self.say(&format!("{}: NOT LOGGED: {e}", source.as_str()));
                 // 5xx: Alertmanager, Grafana and PagerDuty retry.

@@ -113,7 +113,8 @@ fn manual(session: &Session<'_>, args: &PageArgs) -> Result<()> {
             .map(|sv| sv.urgency)
             .unwrap_or_default(),
     };
-    let (event, damaged) = session.log.append_with(|replay| {
+    let (event, _) = session.log.append_with(|replay, damaged| {
+        super::lifecycle::warn_damaged(&ctx.ui, damaged);
         let id = id::random_id(replay, id::os_random);
         let mut e = ingest::row(s, EventKind::Page, &id, at, &session.actor);
         e.service.clone_from(&service);
@@ -123,7 +124,6 @@ fn manual(session: &Session<'_>, args: &PageArgs) -> Result<()> {
         e.source = "manual".into();
         Ok((vec![e.clone()], e))
     })?;
-    super::lifecycle::warn_damaged(&ctx.ui, &damaged);
     let mut replay = Replay::new();
     replay.apply(event.as_ref());
     let inc = replay
@@ -172,9 +172,6 @@ fn manual(session: &Session<'_>, args: &PageArgs) -> Result<()> {
             view.ticket_url.as_deref().unwrap_or_default(),
         ];
         ctx.ui.println(&cells.join("\t"))?;
-    }
-    if tickets.is_configured() && ticket.is_none() && tickets.problems().is_empty() {
-        ctx.ui.warn("the Jira ticket is pending");
     }
     finish(&ctx.ui, &tickets)
 }
@@ -297,12 +294,12 @@ fn from_payload(session: &Session<'_>, source: Source, args: &PageArgs) -> Resul
         return Ok(());
     }
     let at = session.at(args.at.as_deref())?;
-    let (outcomes, damaged) = session.log.append_with(|replay| {
+    let (outcomes, _) = session.log.append_with(|replay, damaged| {
+        super::lifecycle::warn_damaged(&ctx.ui, damaged);
         let (events, outcomes) =
             ingest::plan(&signals, source, replay, &session.s, at, &session.actor);
         Ok((events, outcomes))
     })?;
-    super::lifecycle::warn_damaged(&ctx.ui, &damaged);
     let tickets = session.tickets();
     let (replay, _) = session.log.replay()?;
     tickets.follow(&outcomes, &replay);

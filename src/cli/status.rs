@@ -87,7 +87,7 @@ pub fn run(ctx: &Ctx, _args: &StatusArgs) -> Result<()> {
             None => String::new(),
         };
         let age = match i.paged_at {
-            Some(p) if tty => human_duration(ctx.now - p),
+            Some(p) if tty => human_duration((ctx.now - p).max(chrono::Duration::zero())),
             Some(p) => fmt::rfc3339(p),
             None => String::new(),
         };

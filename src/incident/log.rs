@@ -62,16 +62,18 @@ impl Log {
     /// The first write creates the file with its header and adds the union-merge rule to
     /// `.gitattributes`.
     pub fn append(&self, events: &[Event]) -> Result<()> {
-        self.append_with(|_| Ok((events.to_vec(), ()))).map(|_| ())
+        self.append_with(|_, _| Ok((events.to_vec(), ())))
+            .map(|_| ())
     }
 
     /// Replays the log and appends what `decide` returns, all under one exclusive lock, so a
     /// decision taken from the log (is this alert group already open? is this incident
-    /// already resolved?) cannot race another writer. `decide` may return no events, or an
-    /// error, and then nothing is written. Returns its value and the rows the replay skipped.
+    /// already resolved?) cannot race another writer. `decide` also gets the rows the replay
+    /// skipped (to warn about them even when it refuses). It may return no events, or an
+    /// error, and then nothing is written. Returns its value and the skipped rows.
     pub fn append_with<T>(
         &self,
-        decide: impl FnOnce(&Replay) -> Result<(Vec<Event>, T)>,
+        decide: impl FnOnce(&Replay, &[Damaged]) -> Result<(Vec<Event>, T)>,
     ) -> Result<(T, Vec<Damaged>)> {
         let fail = |e: std::io::Error| {
             Error::new(format!("cannot write to `{}`", self.path.display())).cause(e)
@@ -89,7 +91,7 @@ impl Log {
         }
         let mut replay = Replay::new();
         let damaged = scan(&self.path, (&file).take(len), |e| replay.apply(e))?;
-        let (events, value) = decide(&replay)?;
+        let (events, value) = decide(&replay, &damaged)?;
         if events.is_empty() {
             return Ok((value, damaged));
         }

@@ -99,7 +99,7 @@ pub fn sign(secret: &Secret, body: &[u8]) -> String {
 }
 
 fn hex(s: &str) -> Option<Vec<u8>> {
-    if s.len() % 2 != 0 {
+    if !s.len().is_multiple_of(2) {
         return None;
     }
     (0..s.len())

@@ -217,17 +217,19 @@ pairs = [{ manager = "a", engineer = "b" }]
 description = "The API"
 "#;
         let s = crate::schedule::parse(text).unwrap().schedule;
-        let inc = Incident {
-            id: "k7m2q".into(),
+        let page = crate::incident::Event {
+            incident: "k7m2q".into(),
             service: "api".into(),
             urgency: "low".into(),
             summary: "slow".into(),
             source: "manual".into(),
             manager: "a".into(),
             engineer: "b".into(),
-            ..Incident::default()
+            ..crate::incident::Event::default()
         };
-        let i = new_issue(&s, &inc, None);
+        let mut r = crate::incident::Replay::new();
+        r.apply(page.as_ref());
+        let i = new_issue(&s, r.get("k7m2q").unwrap(), None);
         assert_eq!(i.summary, "[low] api: slow");
         assert_eq!(i.labels, ["oncall-k7m2q", "service-api", "urgency-low"]);
         assert_eq!(i.assignee.as_deref(), Some("acc-1"));

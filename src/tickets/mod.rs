@@ -9,6 +9,7 @@
 pub mod compose;
 
 use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
 
@@ -54,6 +55,8 @@ pub struct Tickets<'a> {
     /// Once Jira timed out or failed with 5xx, later calls in this run are skipped.
     down: Cell<bool>,
     problems: RefCell<Vec<Problem>>,
+    /// Tickets found or made in this run (the caller's `Incident` may predate them).
+    known: RefCell<HashMap<String, String>>,
 }
 
 impl<'a> Tickets<'a> {
@@ -71,6 +74,7 @@ impl<'a> Tickets<'a> {
             jira,
             down: Cell::new(false),
             problems: RefCell::new(Vec::new()),
+            known: RefCell::new(HashMap::new()),
         }
     }
 
@@ -144,6 +148,9 @@ impl<'a> Tickets<'a> {
         if !inc.ticket.is_empty() {
             return Some(inc.ticket.clone());
         }
+        if let Some(key) = self.known.borrow().get(&inc.id) {
+            return Some(key.clone());
+        }
         let jira = self.client(&inc.id)?;
         let issue = compose::new_issue(self.s, inc, alert);
         let label = compose::incident_label(&inc.id);
@@ -153,6 +160,7 @@ impl<'a> Tickets<'a> {
         match jira.ensure(&label, &issue) {
             Ok((key, created)) => {
                 self.record(inc, &key, created);
+                self.known.borrow_mut().insert(inc.id.clone(), key.clone());
                 Some(key)
             }
             Err(e) => {
@@ -254,7 +262,7 @@ impl Tickets<'_> {
             let Some(inc) = replay.get(&o.id) else {
                 continue;
             };
-            let source = o.signal.key.as_str();
+            let group = o.signal.key.as_str();
             match &o.action {
                 Action::Paged => {
                     self.ensure(inc, Some(&o.signal));
@@ -266,7 +274,7 @@ impl Tickets<'_> {
                     self.comment(
                         inc,
                         &Doc::text(format!(
-                            "A resolved notification left {n} alert(s) out (max_alerts), so the group may still fire: not resolved automatically (group {source})."
+                            "A resolved notification left {n} alert(s) out (max_alerts), so the group may still fire: not resolved automatically (group {group})."
                         )),
                     );
                 }

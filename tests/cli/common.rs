@@ -164,7 +164,18 @@ impl TestRepo {
 
     /// `oncall` pointed at this repository, at [`NOW`], with a clean environment.
     pub fn oncall(&self) -> Command {
-        let mut cmd = Command::new(assert_cmd::cargo::cargo_bin!("oncall"));
+        Command::from_std(self.oncall_std())
+    }
+
+    /// The same as [`TestRepo::oncall`], as a plain `std::process::Command` (for servers and
+    /// processes a test spawns and kills).
+    pub fn oncall_std(&self) -> StdCommand {
+        self.with_env(assert_cmd::cargo::cargo_bin!("oncall").as_os_str())
+    }
+
+    /// `program` with the environment `oncall` runs with in these tests.
+    pub fn with_env(&self, program: &std::ffi::OsStr) -> StdCommand {
+        let mut cmd = StdCommand::new(program);
         cmd.env_clear()
             .env("PATH", std::env::var_os("PATH").unwrap_or_default())
             .env("HOME", self.home())
@@ -192,4 +203,37 @@ pub fn run(cmd: &mut Command) -> (i32, String, String) {
 /// Parses stdout as JSON, failing the test with the output when it is not.
 pub fn json(stdout: &str) -> serde_json::Value {
     serde_json::from_str(stdout).unwrap_or_else(|e| panic!("not JSON ({e}):\n{stdout}"))
+}
+
+/// `BASIC` with a `[jira]` table (the URL comes from `ONCALL_JIRA_URL`) and Jira account ids.
+pub fn with_jira(flavor: &str) -> String {
+    let s = BASIC.replace("[people.bob]\n", "jira = \"acc-alice\"\n\n[people.bob]\n");
+    format!(
+        "{s}\n[jira]\nflavor = \"{flavor}\"\nproject = \"OPS\"\nissue_type = \"Incident\"\nlabels = [\"oncall\"]\nresolve_transition = \"Done\"\n"
+    )
+}
+
+/// Jira credentials and fast HTTP timings for `cmd`.
+pub fn jira_env<'c>(cmd: &'c mut Command, url: &str) -> &'c mut Command {
+    cmd.env("ONCALL_JIRA_URL", url)
+        .env("ONCALL_JIRA_EMAIL", "bot@example.com")
+        .env("ONCALL_JIRA_TOKEN", JIRA_TOKEN)
+        .env("ONCALL_JIRA_PAT", JIRA_TOKEN)
+        .env("ONCALL_HTTP_TIMEOUT_MS", "500")
+        .env("ONCALL_HTTP_BACKOFF_MS", "20")
+        .env("ONCALL_HTTP_RETRIES", "2")
+}
+
+/// The Jira secret used in tests; it must never show up in any output.
+pub const JIRA_TOKEN: &str = "s3cr3t-jira-token-value";
+
+/// The log's data rows (without the header).
+pub fn log_rows(repo: &TestRepo) -> Vec<Vec<String>> {
+    let text = std::fs::read_to_string(repo.file("pages.csv")).unwrap_or_default();
+    let mut r = csv::ReaderBuilder::new()
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    r.records()
+        .map(|rec| rec.unwrap().iter().map(str::to_string).collect())
+        .collect()
 }

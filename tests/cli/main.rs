@@ -2,10 +2,18 @@
 //! temporary git repositories built by `common::TestRepo`, with the clock pinned.
 
 mod common;
+mod support;
 
+mod alertmanager_e2e;
+mod alerts;
 mod check;
 mod completions;
 mod init;
+mod jira;
+mod listen;
+mod log_concurrency;
 mod overrides;
+mod page;
 mod schedule;
+mod sync;
 mod who;

@@ -1,0 +1,7 @@
+//! Loopback stand-ins for the outside systems, shared by the test modules.
+
+pub mod jira;
+pub mod jira_answers;
+pub mod jira_rules;
+pub mod net;
+pub mod schema;
