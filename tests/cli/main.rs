@@ -6,6 +6,8 @@ mod support;
 
 mod alertmanager_e2e;
 mod alerts;
+mod announce;
+mod announce_statuspage;
 mod check;
 mod completions;
 mod init;

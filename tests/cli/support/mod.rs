@@ -1,7 +1,9 @@
 //! Loopback stand-ins for the outside systems, shared by the test modules.
 
+pub mod hook;
 pub mod jira;
 pub mod jira_answers;
 pub mod jira_rules;
 pub mod net;
 pub mod schema;
+pub mod statuspage;
