@@ -28,6 +28,7 @@ h2{font-size:17px;margin:32px 0 10px;color:#444}
 .update{border-left:3px solid #e3e5e8;padding:4px 0 4px 12px;margin:10px 0}
 .update p{margin:2px 0;white-space:pre-wrap;overflow-wrap:anywhere}
 time,.muted{color:#6b7280;font-size:13px}
+.banner time{color:inherit;font-size:inherit}
 footer{margin-top:36px;color:#6b7280;font-size:13px}
 a{color:#1c64d8}
 ";

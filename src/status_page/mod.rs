@@ -142,6 +142,8 @@ pub fn build(
     let mut incidents: Vec<PageIncident> = updates
         .into_iter()
         .filter_map(|(id, mut ups)| {
+            // Newest first; updates made in the same second keep the log's order, reversed.
+            ups.reverse();
             ups.sort_by_key(|u| std::cmp::Reverse(u.at));
             ups.dedup();
             let latest = ups.first()?.clone();

@@ -5,5 +5,6 @@ pub mod jira;
 pub mod jira_answers;
 pub mod jira_rules;
 pub mod net;
+pub mod peers;
 pub mod schema;
 pub mod statuspage;
