@@ -7,6 +7,7 @@ mod support;
 mod alertmanager_e2e;
 mod alerts;
 mod announce;
+mod announce_bench;
 mod announce_cli;
 mod announce_email;
 mod announce_matrix;
