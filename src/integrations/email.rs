@@ -13,7 +13,8 @@ use lettre::{Message, SmtpTransport, Transport};
 
 use crate::schedule::config::SmtpTls;
 
-use super::http::{Policy, Retryable, retry};
+use super::http::Policy;
+use super::retry::{Retryable, retry};
 use super::settings::SmtpSettings;
 
 /// One message to send.

@@ -153,64 +153,6 @@ impl std::fmt::Display for ApiError {
 
 impl std::error::Error for ApiError {}
 
-/// A failure that may be worth another attempt. Implemented by [`ApiError`] and by the
-/// errors of integrations that do not speak HTTP (SMTP), so every retry goes through
-/// [`retry`] and obeys the same [`Policy`].
-pub trait Retryable {
-    /// The service is down, slow or busy: trying again later may work.
-    fn is_transient(&self) -> bool;
-    /// How long the service asked us to wait (`Retry-After`).
-    fn retry_after(&self) -> Option<Duration> {
-        None
-    }
-}
-
-impl Retryable for ApiError {
-    fn is_transient(&self) -> bool {
-        ApiError::is_transient(self)
-    }
-
-    fn retry_after(&self) -> Option<Duration> {
-        match self {
-            ApiError::Status { retry_after, .. } => *retry_after,
-            _ => None,
-        }
-    }
-}
-
-/// How long to wait before retry number `attempt + 1` after `err`, or `None` to give up:
-/// not transient, out of retries, or told to wait longer than the policy allows.
-pub fn wait_before_retry(policy: Policy, attempt: u32, err: &impl Retryable) -> Option<Duration> {
-    if !err.is_transient() || attempt >= policy.retries {
-        return None;
-    }
-    let backoff = policy.backoff * 2u32.saturating_pow(attempt);
-    let wait = err
-        .retry_after()
-        .map_or(backoff, |after| after.max(backoff));
-    (wait <= policy.max_wait).then_some(wait)
-}
-
-/// The one retry loop: runs `attempt` until it succeeds or [`wait_before_retry`] says stop.
-pub fn retry<T, E: Retryable>(
-    policy: Policy,
-    mut attempt: impl FnMut() -> Result<T, E>,
-) -> Result<T, E> {
-    let mut n = 0;
-    loop {
-        match attempt() {
-            Ok(v) => return Ok(v),
-            Err(e) => match wait_before_retry(policy, n, &e) {
-                Some(wait) => {
-                    std::thread::sleep(wait);
-                    n += 1;
-                }
-                None => return Err(e),
-            },
-        }
-    }
-}
-
 /// A client for one service.
 pub struct Http {
     client: Client,
@@ -256,7 +198,7 @@ impl Http {
         auth: &Auth,
         body: Option<&serde_json::Value>,
     ) -> Result<Response, ApiError> {
-        retry(self.policy, || {
+        super::retry::retry(self.policy, || {
             self.send_once(op, method.clone(), url, auth, body)
         })
     }
@@ -264,7 +206,7 @@ impl Http {
     /// How long to wait before retry number `attempt + 1` after `err`, or `None` to give up:
     /// not transient, out of retries, or told to wait longer than the policy allows.
     pub fn wait_before_retry(&self, attempt: u32, err: &ApiError) -> Option<Duration> {
-        wait_before_retry(self.policy, attempt, err)
+        super::retry::wait_before_retry(self.policy, attempt, err)
     }
 
     /// One attempt, no retry.

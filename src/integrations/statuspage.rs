@@ -8,7 +8,8 @@
 use reqwest::Method;
 use serde_json::{Value, json};
 
-use super::http::{ApiError, Auth, Http, wait_before_retry};
+use super::http::{ApiError, Auth, Http};
+use super::retry::wait_before_retry;
 
 const SERVICE: &str = "Statuspage";
 

@@ -5,8 +5,8 @@
 
 use std::time::{Duration, Instant};
 
-use crate::announce::{CHATS, chats, oncall, page};
 use crate::common::{BASIC, TestRepo};
+use crate::support::chats::{CHATS, chats, oncall, page};
 use crate::support::hook::Answer;
 
 #[test]

@@ -2,8 +2,8 @@
 //! JSON), refusing to send without `--yes` when nobody can be asked, `--test`, the JSON
 //! result, `check --channels`, and `status` flagging incidents overdue for an update.
 
-use crate::announce::{CHATS, chats, oncall, page, results};
 use crate::common::{BASIC, TestRepo, json, log_rows, run};
+use crate::support::chats::{CHATS, chats, oncall, page, results};
 
 #[test]
 fn to_picks_channels_by_name_kind_or_group_and_suggests_on_typos() {

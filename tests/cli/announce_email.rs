@@ -4,8 +4,8 @@
 
 use serde_json::Value;
 
-use crate::announce::{assert_no_secret, page, results};
 use crate::common::{BASIC, TestRepo, run};
+use crate::support::chats::{assert_no_secret, page, results};
 use crate::support::peers::{Peer, smtp};
 
 const PASSWORD: &str = "s3cret-smtp-pw";

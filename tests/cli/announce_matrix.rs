@@ -8,8 +8,8 @@
 
 use serde_json::Value;
 
-use crate::announce::{assert_no_secret, page, results};
 use crate::common::{BASIC, TestRepo, log_rows, run};
+use crate::support::chats::{assert_no_secret, page, results};
 use crate::support::hook::{Answer, Hook};
 use crate::support::peers::{request, synapse};
 

@@ -4,8 +4,8 @@
 //! travels in the log, a lost create is never repeated, a bad key is exit 4; the Jira
 //! channel comments on the ticket and links the comment.
 
-use crate::announce::{assert_no_secret, page, results};
 use crate::common::{BASIC, JIRA_TOKEN, TestRepo, jira_env, log_rows, run, with_jira};
+use crate::support::chats::{assert_no_secret, page, results};
 use crate::support::hook::Answer;
 use crate::support::jira::{Flavor, JiraStub, basic};
 use crate::support::statuspage::{KEY, PAGE, StatuspageStub};
@@ -179,4 +179,37 @@ fn jira_gets_a_comment_on_the_ticket() {
         (row[2].as_str(), row[12].as_str()),
         ("announce", "ok=jira;failed=")
     );
+}
+
+#[test]
+fn throttling_is_waited_out_and_an_unreachable_api_fails_the_channel() {
+    let sp = StatuspageStub::start();
+    let repo = repo(&sp);
+    let id = page(&repo);
+    // Statuspage allows one request a second per key: 429 with Retry-After, then fine.
+    sp.hook
+        .then([Answer::json(429, &serde_json::json!({"message": "Rate limited"})).retry_after(1)]);
+    let (code, out, err) = announce(&repo, &[&id, "Investigating."], KEY);
+    assert_eq!(code, 0, "{out}{err}");
+    let reqs = sp.hook.requests();
+    assert_eq!(
+        methods(&sp),
+        ["GET unresolved", "GET unresolved", "POST incidents"]
+    );
+    assert!(reqs[1].at - reqs[0].at >= std::time::Duration::from_secs(1));
+
+    // Nothing listening at the API address: the channel fails; with nothing else
+    // configured, nothing took it (exit 1) and nothing is logged.
+    let dead = TestRepo::new(&format!(
+        "{BASIC}\n[announce.statuspage]\nkind = \"statuspage\"\npage_id = \"{PAGE}\"\napi_url = \"{}/v1\"\n",
+        crate::support::hook::closed_port_url()
+    ));
+    let id = page(&dead);
+    let (code, out, err) = announce(&dead, &[&id, "Investigating."], KEY);
+    assert_eq!(code, 1, "{out}{err}");
+    assert!(
+        results(&out)[0].4.contains("cannot reach Statuspage"),
+        "{out}"
+    );
+    assert_eq!(log_rows(&dead).len(), 1);
 }

@@ -6,8 +6,8 @@ use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use crate::announce::page;
 use crate::common::{BASIC, TestRepo, run};
+use crate::support::chats::page;
 use crate::support::peers::chromium;
 
 const ATTACK: &str = "Fix deployed <script>document.title='pwned'</script><img src=x onerror=\"document.body.innerHTML='pwned'\">";

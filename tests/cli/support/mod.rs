@@ -1,5 +1,6 @@
 //! Loopback stand-ins for the outside systems, shared by the test modules.
 
+pub mod chats;
 pub mod hook;
 pub mod jira;
 pub mod jira_answers;
