@@ -108,13 +108,12 @@ fn check(s: &Schedule, c: &Channel) -> ChannelCheck {
             match settings::smtp(cfg) {
                 Ok(st) => {
                     out.target = format!(
-                        "{}:{} ({:?}) to {} recipient(s)",
+                        "{}:{} ({}) to {} recipient(s)",
                         st.host,
                         st.port,
-                        cfg.tls,
+                        cfg.tls.as_str(),
                         cfg.to.len()
-                    )
-                    .to_lowercase();
+                    );
                     if st.user.is_none() {
                         out.problem = Some("no AUTH (a relay that needs none)".into());
                     }

@@ -82,6 +82,16 @@ pub enum SmtpTls {
     None,
 }
 
+impl SmtpTls {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SmtpTls::Starttls => "starttls",
+            SmtpTls::Tls => "tls",
+            SmtpTls::None => "none",
+        }
+    }
+}
+
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct ChatConfig {
