@@ -260,9 +260,10 @@ fn a_delay_on_every_channel_is_paid_once() {
         &[("ONCALL_HTTP_TIMEOUT_MS", "5000")],
     );
     assert_eq!(code, 0, "{err}");
-    // Five channels of 300 ms each in parallel: well under the 1.5 s they take in a row.
+    // Five channels of 300 ms each in parallel: under the 1.5 s they take in a row, with
+    // room for a busy machine (scripts/bench-announce measures it properly).
     assert!(
-        t.elapsed() < Duration::from_millis(1000),
+        t.elapsed() < Duration::from_millis(1400),
         "{:?}",
         t.elapsed()
     );

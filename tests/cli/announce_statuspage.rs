@@ -21,7 +21,7 @@ fn announce(repo: &TestRepo, args: &[&str], key: &str) -> (i32, String, String) 
     let out = run(repo
         .oncall()
         .env("ONCALL_STATUSPAGE_TOKEN", key)
-        .env("ONCALL_HTTP_TIMEOUT_MS", "700")
+        .env("ONCALL_HTTP_TIMEOUT_MS", "1000")
         .env("ONCALL_HTTP_BACKOFF_MS", "20")
         .arg("announce")
         .args(args)

@@ -183,7 +183,7 @@ pub fn oncall(
         .env("ONCALL_TEAMS_WEBHOOK", secret_url(&c.teams.url))
         .env("ONCALL_DISCORD_WEBHOOK", secret_url(&c.discord.url))
         .env("PRODUCT_HOOK", secret_url(&c.product.url))
-        .env("ONCALL_HTTP_TIMEOUT_MS", "700")
+        .env("ONCALL_HTTP_TIMEOUT_MS", "1000")
         .env("ONCALL_HTTP_BACKOFF_MS", "20")
         .env("ONCALL_HTTP_RETRIES", "2");
     for (k, v) in env {

@@ -248,10 +248,7 @@ pub fn json_post(seen: &Seen, more: impl Fn(&Value) -> Vec<String>) -> Vec<Strin
     p
 }
 
-/// A port nothing listens on (bound, then released).
+/// A URL where nothing listens (a port that was free a moment ago).
 pub fn closed_port_url() -> String {
-    let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-    let port = l.local_addr().unwrap().port();
-    drop(l);
-    format!("http://127.0.0.1:{port}")
+    format!("http://127.0.0.1:{}", super::net::free_port())
 }
