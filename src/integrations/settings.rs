@@ -6,7 +6,7 @@ use std::time::Duration;
 
 use crate::error::{Error, Kind, Result};
 use crate::schedule::config::{
-    ChatConfig, EmailConfig, JiraConfig, JiraFlavor, ListenConfig, SmtpTls,
+    ChatConfig, ChatKind, EmailConfig, JiraConfig, JiraFlavor, ListenConfig, SmtpTls,
 };
 
 use super::http::{Auth, Policy};
@@ -203,11 +203,13 @@ pub fn smtp(cfg: &EmailConfig) -> Result<SmtpSettings> {
     })
 }
 
-/// The variable holding a chat webhook's URL: `url_env`, else `ONCALL_<KIND>_WEBHOOK`.
+/// The variable holding a chat webhook's URL: `url_env`, else `ONCALL_<KIND>_WEBHOOK`
+/// (`ONCALL_WEBHOOK_URL` for the generic webhook).
 pub fn chat_url_env(cfg: &ChatConfig) -> String {
-    cfg.url_env
-        .clone()
-        .unwrap_or_else(|| format!("ONCALL_{}_WEBHOOK", cfg.kind.as_str().to_ascii_uppercase()))
+    cfg.url_env.clone().unwrap_or_else(|| match cfg.kind {
+        ChatKind::Webhook => "ONCALL_WEBHOOK_URL".to_string(),
+        k => format!("ONCALL_{}_WEBHOOK", k.as_str().to_ascii_uppercase()),
+    })
 }
 
 /// The variable holding a Matrix access token: `token_env`, else `ONCALL_MATRIX_TOKEN`.

@@ -99,7 +99,7 @@ pub struct ChatConfig {
     /// A short name so `announce --to NAME` can pick this channel (default: the kind).
     pub name: Option<String>,
     /// The environment variable holding the webhook URL (the URL is a secret); default
-    /// `ONCALL_<KIND>_WEBHOOK`, e.g. `ONCALL_SLACK_WEBHOOK`.
+    /// `ONCALL_<KIND>_WEBHOOK`, e.g. `ONCALL_SLACK_WEBHOOK` (`ONCALL_WEBHOOK_URL` for `webhook`).
     pub url_env: Option<String>,
     /// Matrix: homeserver base URL, e.g. `https://matrix.example.org`.
     pub homeserver: Option<String>,
