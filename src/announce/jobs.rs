@@ -8,7 +8,7 @@ use std::time::{Duration, SystemTime};
 
 use chrono::{DateTime, Utc};
 
-use super::channels::{Channel, ChannelKind, Target};
+use super::channels::{Channel, Target};
 use super::deliver::{Job, Outcome};
 use super::{Facts, Status, compose};
 use crate::incident::{Incident, Log};
@@ -288,12 +288,4 @@ fn comment_jira(env: &Env) -> Outcome {
             }),
         },
     }
-}
-
-/// The kinds whose test message would be public, and so are only checked, not posted.
-pub fn test_is_dry(kind: ChannelKind) -> bool {
-    matches!(
-        kind,
-        ChannelKind::Static | ChannelKind::Statuspage | ChannelKind::Jira
-    )
 }

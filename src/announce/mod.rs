@@ -2,7 +2,8 @@
 //! every configured channel in parallel. `channels` says which channels exist and which ones
 //! `--to` picks; `compose` turns the facts into each form (pure); `record` is how an
 //! announcement is written into and read back from the page log; `deliver` runs the sends;
-//! `jobs` binds each channel to the integration that reaches it.
+//! `jobs` binds each channel to the integration that reaches it; `preview` shows what each
+//! channel will get.
 
 pub mod channels;
 pub mod compose;
