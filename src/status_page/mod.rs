@@ -219,8 +219,7 @@ pub fn write(dir: &Path, page: &Page) -> Result<Vec<PathBuf>> {
         .map_err(|e| Error::new(format!("cannot create `{}`", dir.display())).cause(e))?;
     let html_path = dir.join("index.html");
     let json_path = dir.join("status.json");
-    let json = serde_json::to_string_pretty(&json::render(page))
-        .map_err(|e| Error::new("cannot encode status.json").cause(e))?;
+    let json = json::text(page);
     // JSON first: a product polling it sees the new state no later than people do.
     write_atomic(&json_path, format!("{json}\n").as_bytes())?;
     write_atomic(&html_path, html::render(page).as_bytes())?;
