@@ -42,6 +42,7 @@ Register-ArgumentCompleter -Native -CommandName 'oncall' -ScriptBlock {
             [CompletionResult]::new('note', 'note', [CompletionResultType]::ParameterValue, 'Add a note to an incident (and its ticket)')
             [CompletionResult]::new('resolve', 'resolve', [CompletionResultType]::ParameterValue, 'Resolve an incident, saying whether the fix is documented and automated')
             [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Open incidents: age, level, ticket, time since the last public update')
+            [CompletionResult]::new('announce', 'announce', [CompletionResultType]::ParameterValue, 'One status message to every channel at once: email, chat, the status page, Jira')
             [CompletionResult]::new('listen', 'listen', [CompletionResultType]::ParameterValue, 'Receive alert webhooks (Alertmanager, Grafana, PagerDuty, Opsgenie) and page from them')
             [CompletionResult]::new('sync', 'sync', [CompletionResultType]::ParameterValue, 'Make pending tickets, then commit, pull and push the page log')
             [CompletionResult]::new('retro', 'retro', [CompletionResultType]::ParameterValue, 'The weekly retro: pages, off-hours load, response times, learning, morale and trends')
@@ -88,6 +89,7 @@ Register-ArgumentCompleter -Native -CommandName 'oncall' -ScriptBlock {
             [CompletionResult]::new('--rev', '--rev', [CompletionResultType]::ParameterName, 'Check schedule.toml as of this git revision (e.g. `origin/main` in CI)')
             [CompletionResult]::new('--repo', '--repo', [CompletionResultType]::ParameterName, 'The on-call repository (default: the nearest folder upwards with schedule.toml)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--channels', '--channels', [CompletionResultType]::ParameterName, 'Check the announce channels instead: where each points and whether its credentials are set (sends nothing; `oncall announce --test` does)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine-readable JSON on stdout')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Only data and errors: no status lines, warnings or hints')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Only data and errors: no status lines, warnings or hints')
@@ -298,6 +300,25 @@ Register-ArgumentCompleter -Native -CommandName 'oncall' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'oncall;announce' {
+            [CompletionResult]::new('--status', '--status', [CompletionResultType]::ParameterName, 'The public status (default: the incident''s last one, else investigating)')
+            [CompletionResult]::new('--to', '--to', [CompletionResultType]::ParameterName, 'Only these channels: names, kinds or groups, comma-separated')
+            [CompletionResult]::new('--repo', '--repo', [CompletionResultType]::ParameterName, 'The on-call repository (default: the nearest folder upwards with schedule.toml)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print what each channel would get, send nothing')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Send without asking (required when not interactive)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Send without asking (required when not interactive)')
+            [CompletionResult]::new('--retry', '--retry', [CompletionResultType]::ParameterName, 'Re-send the last announcement to the channels that failed it')
+            [CompletionResult]::new('--test', '--test', [CompletionResultType]::ParameterName, 'Send a clearly marked test message to each channel (public status pages are only checked, never posted to); nothing is logged')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine-readable JSON on stdout')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Only data and errors: no status lines, warnings or hints')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Only data and errors: no status lines, warnings or hints')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'oncall;listen' {
             [CompletionResult]::new('--addr', '--addr', [CompletionResultType]::ParameterName, 'Where to listen, HOST:PORT (default: `[listen] addr`, else 127.0.0.1:9095; port 0 picks a free port). Anything but loopback needs `[listen] token_env`')
             [CompletionResult]::new('--repo', '--repo', [CompletionResultType]::ParameterName, 'The on-call repository (default: the nearest folder upwards with schedule.toml)')
@@ -392,6 +413,7 @@ Register-ArgumentCompleter -Native -CommandName 'oncall' -ScriptBlock {
             [CompletionResult]::new('note', 'note', [CompletionResultType]::ParameterValue, 'Add a note to an incident (and its ticket)')
             [CompletionResult]::new('resolve', 'resolve', [CompletionResultType]::ParameterValue, 'Resolve an incident, saying whether the fix is documented and automated')
             [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Open incidents: age, level, ticket, time since the last public update')
+            [CompletionResult]::new('announce', 'announce', [CompletionResultType]::ParameterValue, 'One status message to every channel at once: email, chat, the status page, Jira')
             [CompletionResult]::new('listen', 'listen', [CompletionResultType]::ParameterValue, 'Receive alert webhooks (Alertmanager, Grafana, PagerDuty, Opsgenie) and page from them')
             [CompletionResult]::new('sync', 'sync', [CompletionResultType]::ParameterValue, 'Make pending tickets, then commit, pull and push the page log')
             [CompletionResult]::new('retro', 'retro', [CompletionResultType]::ParameterValue, 'The weekly retro: pages, off-hours load, response times, learning, morale and trends')
@@ -447,6 +469,9 @@ Register-ArgumentCompleter -Native -CommandName 'oncall' -ScriptBlock {
             break
         }
         'oncall;help;status' {
+            break
+        }
+        'oncall;help;announce' {
             break
         }
         'oncall;help;listen' {

@@ -19,6 +19,9 @@ _oncall() {
             oncall,ack)
                 cmd="oncall__subcmd__ack"
                 ;;
+            oncall,announce)
+                cmd="oncall__subcmd__announce"
+                ;;
             oncall,check)
                 cmd="oncall__subcmd__check"
                 ;;
@@ -75,6 +78,9 @@ _oncall() {
                 ;;
             oncall__subcmd__help,ack)
                 cmd="oncall__subcmd__help__subcmd__ack"
+                ;;
+            oncall__subcmd__help,announce)
+                cmd="oncall__subcmd__help__subcmd__announce"
                 ;;
             oncall__subcmd__help,check)
                 cmd="oncall__subcmd__help__subcmd__check"
@@ -170,7 +176,7 @@ _oncall() {
 
     case "${cmd}" in
         oncall)
-            opts="-q -h -V --repo --json --color --quiet --help --version who schedule check init override runbook page ack escalate note resolve status listen sync retro morale handoff completions help"
+            opts="-q -h -V --repo --json --color --quiet --help --version who schedule check init override runbook page ack escalate note resolve status announce listen sync retro morale handoff completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -217,8 +223,38 @@ _oncall() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        oncall__subcmd__announce)
+            opts="-y -q -h -V --status --to --dry-run --yes --retry --test --repo --json --color --quiet --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --status)
+                    COMPREPLY=($(compgen -W "investigating identified monitoring resolved" -- "${cur}"))
+                    return 0
+                    ;;
+                --to)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --repo)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         oncall__subcmd__check)
-            opts="-q -h -V --days --from --rev --repo --json --color --quiet --help --version"
+            opts="-q -h -V --days --from --rev --channels --repo --json --color --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -326,7 +362,7 @@ _oncall() {
             return 0
             ;;
         oncall__subcmd__help)
-            opts="who schedule check init override runbook page ack escalate note resolve status listen sync retro morale handoff completions help"
+            opts="who schedule check init override runbook page ack escalate note resolve status announce listen sync retro morale handoff completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -340,6 +376,20 @@ _oncall() {
             return 0
             ;;
         oncall__subcmd__help__subcmd__ack)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        oncall__subcmd__help__subcmd__announce)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

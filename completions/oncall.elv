@@ -39,6 +39,7 @@ set edit:completion:arg-completer[oncall] = {|@words|
             cand note 'Add a note to an incident (and its ticket)'
             cand resolve 'Resolve an incident, saying whether the fix is documented and automated'
             cand status 'Open incidents: age, level, ticket, time since the last public update'
+            cand announce 'One status message to every channel at once: email, chat, the status page, Jira'
             cand listen 'Receive alert webhooks (Alertmanager, Grafana, PagerDuty, Opsgenie) and page from them'
             cand sync 'Make pending tickets, then commit, pull and push the page log'
             cand retro 'The weekly retro: pages, off-hours load, response times, learning, morale and trends'
@@ -82,6 +83,7 @@ set edit:completion:arg-completer[oncall] = {|@words|
             cand --rev 'Check schedule.toml as of this git revision (e.g. `origin/main` in CI)'
             cand --repo 'The on-call repository (default: the nearest folder upwards with schedule.toml)'
             cand --color 'When to use colour'
+            cand --channels 'Check the announce channels instead: where each points and whether its credentials are set (sends nothing; `oncall announce --test` does)'
             cand --json 'Machine-readable JSON on stdout'
             cand -q 'Only data and errors: no status lines, warnings or hints'
             cand --quiet 'Only data and errors: no status lines, warnings or hints'
@@ -274,6 +276,24 @@ set edit:completion:arg-completer[oncall] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'oncall;announce'= {
+            cand --status 'The public status (default: the incident''s last one, else investigating)'
+            cand --to 'Only these channels: names, kinds or groups, comma-separated'
+            cand --repo 'The on-call repository (default: the nearest folder upwards with schedule.toml)'
+            cand --color 'When to use colour'
+            cand --dry-run 'Print what each channel would get, send nothing'
+            cand -y 'Send without asking (required when not interactive)'
+            cand --yes 'Send without asking (required when not interactive)'
+            cand --retry 'Re-send the last announcement to the channels that failed it'
+            cand --test 'Send a clearly marked test message to each channel (public status pages are only checked, never posted to); nothing is logged'
+            cand --json 'Machine-readable JSON on stdout'
+            cand -q 'Only data and errors: no status lines, warnings or hints'
+            cand --quiet 'Only data and errors: no status lines, warnings or hints'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'oncall;listen'= {
             cand --addr 'Where to listen, HOST:PORT (default: `[listen] addr`, else 127.0.0.1:9095; port 0 picks a free port). Anything but loopback needs `[listen] token_env`'
             cand --repo 'The on-call repository (default: the nearest folder upwards with schedule.toml)'
@@ -362,6 +382,7 @@ set edit:completion:arg-completer[oncall] = {|@words|
             cand note 'Add a note to an incident (and its ticket)'
             cand resolve 'Resolve an incident, saying whether the fix is documented and automated'
             cand status 'Open incidents: age, level, ticket, time since the last public update'
+            cand announce 'One status message to every channel at once: email, chat, the status page, Jira'
             cand listen 'Receive alert webhooks (Alertmanager, Grafana, PagerDuty, Opsgenie) and page from them'
             cand sync 'Make pending tickets, then commit, pull and push the page log'
             cand retro 'The weekly retro: pages, off-hours load, response times, learning, morale and trends'
@@ -402,6 +423,8 @@ set edit:completion:arg-completer[oncall] = {|@words|
         &'oncall;help;resolve'= {
         }
         &'oncall;help;status'= {
+        }
+        &'oncall;help;announce'= {
         }
         &'oncall;help;listen'= {
         }

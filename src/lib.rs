@@ -4,6 +4,7 @@
 //! everything else is in the modules below.
 
 pub mod alerts;
+pub mod announce;
 pub mod app;
 pub mod cache;
 pub mod cli;
@@ -18,6 +19,7 @@ pub mod repo;
 pub mod retro;
 pub mod runbook;
 pub mod schedule;
+pub mod status_page;
 pub mod tickets;
 
 use std::process::ExitCode;

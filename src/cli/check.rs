@@ -21,6 +21,10 @@ pub struct CheckArgs {
     /// Check schedule.toml as of this git revision (e.g. `origin/main` in CI)
     #[arg(long, value_name = "REV")]
     rev: Option<String>,
+    /// Check the announce channels instead: where each points and whether its credentials
+    /// are set (sends nothing; `oncall announce --test` does)
+    #[arg(long, conflicts_with_all = ["days", "from", "rev"])]
+    channels: bool,
 }
 
 #[derive(Serialize)]
@@ -35,6 +39,9 @@ struct CheckView<'a> {
 }
 
 pub fn run(ctx: &Ctx, args: &CheckArgs) -> Result<()> {
+    if args.channels {
+        return super::check_channels::run(ctx);
+    }
     let (src, loaded) = ctx.load(args.rev.as_deref())?;
     let s = &loaded.schedule;
     let from = super::parse_time(s, ctx, "--from", args.from.as_deref())?;

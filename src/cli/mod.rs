@@ -5,7 +5,10 @@
 //! domain rules live in the domain modules and all printing goes through `ctx.ui`.
 
 mod ack;
+mod announce;
+mod announce_view;
 mod check;
+mod check_channels;
 mod completions;
 mod escalate;
 mod handoff;
@@ -93,6 +96,8 @@ pub enum Command {
     Resolve(resolve::ResolveArgs),
     /// Open incidents: age, level, ticket, time since the last public update
     Status(status::StatusArgs),
+    /// One status message to every channel at once: email, chat, the status page, Jira
+    Announce(announce::AnnounceArgs),
     /// Receive alert webhooks (Alertmanager, Grafana, PagerDuty, Opsgenie) and page from them
     Listen(listen::ListenArgs),
     /// Make pending tickets, then commit, pull and push the page log
@@ -124,6 +129,7 @@ pub fn dispatch(cli: Cli) -> Result<()> {
         Command::Note(a) => note::run(&ctx, &a),
         Command::Resolve(a) => resolve::run(&ctx, &a),
         Command::Status(a) => status::run(&ctx, &a),
+        Command::Announce(a) => announce::run(&ctx, &a),
         Command::Listen(a) => listen::run(&ctx, &a),
         Command::Sync(a) => sync::run(&ctx, &a),
         Command::Retro(a) => retro::run(&ctx, &a),

@@ -1,5 +1,7 @@
 //! `oncall status`: the open incidents, oldest first: age, level, whether acknowledged, the
-//! ticket, and how long since the last public update (an Incident Manager's nudge).
+//! ticket, and how long since the last public update (an Incident Manager's nudge: an
+//! incident that went longer than `[announce] update_every`, default 30m, without one is
+//! flagged "update due").
 
 use chrono::{DateTime, Utc};
 use clap::Args;
@@ -35,6 +37,9 @@ struct StatusView {
     public_status: Option<String>,
     last_public_update: Option<String>,
     since_public_update_seconds: Option<i64>,
+    /// Longer than `update_every` since the last public update (or the page, if none).
+    update_due: bool,
+    update_every_seconds: i64,
 }
 
 pub fn run(ctx: &Ctx, _args: &StatusArgs) -> Result<()> {
@@ -47,10 +52,14 @@ pub fn run(ctx: &Ctx, _args: &StatusArgs) -> Result<()> {
         .as_ref()
         .and_then(|s| s.jira.as_ref())
         .and_then(settings::jira_url);
+    let every = schedule.as_ref().map_or_else(
+        || chrono::Duration::minutes(30),
+        |s| s.announce.update_every(),
+    );
     let open = replay.open();
     let views: Vec<StatusView> = open
         .iter()
-        .map(|i| view(i, ctx.now, jira_url.as_deref()))
+        .map(|i| view(i, ctx.now, jira_url.as_deref(), every))
         .collect();
     if ctx.ui.json {
         return ctx.ui.json(&views);
@@ -82,12 +91,15 @@ pub fn run(ctx: &Ctx, _args: &StatusArgs) -> Result<()> {
             Some(p) => fmt::rfc3339(p),
             None => String::new(),
         };
-        let public = match i.last_announce_at {
+        let mut public = match i.last_announce_at {
             Some(t) if tty => format!("{} ({})", fmt::relative(ctx.now, t), i.public_status),
             Some(t) => fmt::rfc3339(t),
             None if tty => "never".into(),
             None => String::new(),
         };
+        if v.update_due && tty {
+            public.push_str(" · update due");
+        }
         let acked = match (i.acked_at, tty) {
             (Some(_), true) => {
                 Cell::new(format!("{} {}", when(i.acked_at), i.acked_by), Tone::Good)
@@ -114,7 +126,9 @@ pub fn run(ctx: &Ctx, _args: &StatusArgs) -> Result<()> {
             v.ticket.clone().unwrap_or_default().into(),
             Cell::new(
                 public,
-                if i.last_announce_at.is_none() {
+                if v.update_due {
+                    Tone::Warn
+                } else if i.last_announce_at.is_none() {
                     Tone::Dim
                 } else {
                     Tone::Plain
@@ -123,10 +137,33 @@ pub fn run(ctx: &Ctx, _args: &StatusArgs) -> Result<()> {
             i.summary.clone().into(),
         ]);
     }
-    ctx.ui.print(&ctx.ui.table(&t))
+    ctx.ui.print(&ctx.ui.table(&t))?;
+    for v in views.iter().filter(|v| v.update_due) {
+        let since = v
+            .since_public_update_seconds
+            .map_or("no public update yet".to_string(), |s| {
+                format!(
+                    "no public update for {}",
+                    human_duration(chrono::Duration::seconds(s))
+                )
+            });
+        ctx.ui.hint(&format!(
+            "{}: {since} (update every {}): `oncall announce {} \"...\"`",
+            v.id,
+            human_duration(every),
+            v.id
+        ));
+    }
+    Ok(())
 }
 
-fn view(i: &Incident, now: DateTime<Utc>, jira_url: Option<&str>) -> StatusView {
+fn view(
+    i: &Incident,
+    now: DateTime<Utc>,
+    jira_url: Option<&str>,
+    every: chrono::Duration,
+) -> StatusView {
+    let last = i.last_announce_at.or(i.paged_at);
     let opt = |s: &str| (!s.is_empty()).then(|| s.to_string());
     StatusView {
         id: i.id.clone(),
@@ -148,5 +185,7 @@ fn view(i: &Incident, now: DateTime<Utc>, jira_url: Option<&str>) -> StatusView 
         public_status: opt(&i.public_status),
         last_public_update: i.last_announce_at.map(fmt::rfc3339),
         since_public_update_seconds: i.last_announce_at.map(|t| (now - t).num_seconds()),
+        update_due: i.public_status != "resolved" && last.is_some_and(|t| now - t > every),
+        update_every_seconds: every.num_seconds(),
     }
 }

@@ -32,7 +32,7 @@ pub struct Incident {
     pub level3_at: Option<DateTime<Utc>>,
     /// The tracking ticket (the latest non-empty `ticket` cell).
     pub ticket: String,
-    ticket_at: Option<DateTime<Utc>>,
+    pub(crate) ticket_at: Option<DateTime<Utc>>,
     /// The latest public announcement and its status.
     pub last_announce_at: Option<DateTime<Utc>>,
     pub public_status: String,

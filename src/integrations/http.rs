@@ -35,6 +35,8 @@ pub enum Auth {
     },
     /// `Authorization: Bearer token`.
     Bearer(Secret),
+    /// `Authorization: <scheme> token`, e.g. Statuspage's `OAuth <key>`.
+    Scheme(&'static str, Secret),
 }
 
 /// A successful (2xx) answer.
@@ -196,36 +198,15 @@ impl Http {
         auth: &Auth,
         body: Option<&serde_json::Value>,
     ) -> Result<Response, ApiError> {
-        let mut attempt = 0;
-        loop {
-            match self.send_once(op, method.clone(), url, auth, body) {
-                Ok(r) => return Ok(r),
-                Err(e) => match self.wait_before_retry(attempt, &e) {
-                    Some(wait) => {
-                        std::thread::sleep(wait);
-                        attempt += 1;
-                    }
-                    None => return Err(e),
-                },
-            }
-        }
+        super::retry::retry(self.policy, || {
+            self.send_once(op, method.clone(), url, auth, body)
+        })
     }
 
     /// How long to wait before retry number `attempt + 1` after `err`, or `None` to give up:
     /// not transient, out of retries, or told to wait longer than the policy allows.
     pub fn wait_before_retry(&self, attempt: u32, err: &ApiError) -> Option<Duration> {
-        if !err.is_transient() || attempt >= self.policy.retries {
-            return None;
-        }
-        let backoff = self.policy.backoff * 2u32.saturating_pow(attempt);
-        let wait = match err {
-            ApiError::Status {
-                retry_after: Some(after),
-                ..
-            } => (*after).max(backoff),
-            _ => backoff,
-        };
-        (wait <= self.policy.max_wait).then_some(wait)
+        super::retry::wait_before_retry(self.policy, attempt, err)
     }
 
     /// One attempt, no retry.
@@ -245,6 +226,17 @@ impl Http {
             Auth::None => req,
             Auth::Basic { user, password } => req.basic_auth(user, Some(password.expose())),
             Auth::Bearer(token) => req.bearer_auth(token.expose()),
+            Auth::Scheme(scheme, token) => {
+                let mut value =
+                    reqwest::header::HeaderValue::try_from(format!("{scheme} {}", token.expose()))
+                        .map_err(|_| ApiError::Network {
+                            service: self.service,
+                            op: op.to_string(),
+                            detail: "the token has characters a header cannot carry".into(),
+                        })?;
+                value.set_sensitive(true);
+                req.header(reqwest::header::AUTHORIZATION, value)
+            }
         };
         if let Some(body) = body {
             req = req.json(body);

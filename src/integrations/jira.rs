@@ -174,8 +174,8 @@ impl Jira {
         }
     }
 
-    /// Adds a comment.
-    pub fn comment(&self, key: &str, text: &Doc) -> Result<(), ApiError> {
+    /// Adds a comment; returns its id when Jira says.
+    pub fn comment(&self, key: &str, text: &Doc) -> Result<Option<String>, ApiError> {
         let body = json!({"body": self.body(text)});
         self.send(
             "comment on the ticket",
@@ -183,7 +183,15 @@ impl Jira {
             &format!("issue/{key}/comment"),
             Some(&body),
         )
-        .map(|_| ())
+        .map(|v| v["id"].as_str().map(str::to_string))
+    }
+
+    /// The page a person opens to see comment `id` on `key`.
+    pub fn comment_url(&self, key: &str, id: &str) -> String {
+        format!(
+            "{}?focusedCommentId={id}#comment-{id}",
+            self.browse_url(key)
+        )
     }
 
     /// Adds labels, keeping the ones it has.

@@ -5,7 +5,9 @@
 use std::time::Duration;
 
 use crate::error::{Error, Kind, Result};
-use crate::schedule::config::{JiraConfig, JiraFlavor, ListenConfig};
+use crate::schedule::config::{
+    ChatConfig, ChatKind, EmailConfig, JiraConfig, JiraFlavor, ListenConfig, SmtpTls,
+};
 
 use super::http::{Auth, Policy};
 
@@ -142,6 +144,104 @@ pub fn listen(cfg: &ListenConfig) -> Result<ListenSecrets> {
         pagerduty: read(&cfg.pagerduty_secret_env, "pagerduty_secret_env")?,
         grafana: read(&cfg.grafana_secret_env, "grafana_secret_env")?,
     })
+}
+
+/// Where and how to send email: `[announce.email]` and the environment.
+#[derive(Debug, Clone)]
+pub struct SmtpSettings {
+    pub host: String,
+    pub port: u16,
+    pub tls: SmtpTls,
+    pub user: Option<String>,
+    pub password: Option<Secret>,
+}
+
+/// SMTP settings: `$ONCALL_SMTP` (`host:port`) overrides `smtp`; the port defaults to the
+/// one the TLS mode implies (587, 465, 25); AUTH with `$ONCALL_SMTP_USER` +
+/// `$ONCALL_SMTP_PASSWORD` when both are set (a relay that needs none is allowed; one without
+/// the other is a mistake).
+pub fn smtp(cfg: &EmailConfig) -> Result<SmtpSettings> {
+    let server = var("ONCALL_SMTP")
+        .or_else(|| cfg.smtp.clone())
+        .ok_or_else(|| {
+            Error::new("email has no SMTP server")
+                .hint("set `smtp = \"host:port\"` in `[announce.email]`, or `ONCALL_SMTP`")
+        })?;
+    let default_port = match cfg.tls {
+        SmtpTls::Starttls => 587,
+        SmtpTls::Tls => 465,
+        SmtpTls::None => 25,
+    };
+    let (host, port) = match server.rsplit_once(':') {
+        Some((h, p)) if !h.contains(':') || h.starts_with('[') => {
+            let port = p.parse::<u16>().map_err(|_| {
+                Error::new(format!("`{server}` is not `host:port`"))
+                    .hint("e.g. `smtp.example.com:587`")
+            })?;
+            (h.trim_matches(['[', ']']).to_string(), port)
+        }
+        _ => (server.clone(), default_port),
+    };
+    let user = var("ONCALL_SMTP_USER");
+    let password = secret("ONCALL_SMTP_PASSWORD");
+    if user.is_some() != password.is_some() {
+        let missing = if user.is_none() {
+            "ONCALL_SMTP_USER"
+        } else {
+            "ONCALL_SMTP_PASSWORD"
+        };
+        return Err(Error::new(format!("`{missing}` is not set"))
+            .with_kind(Kind::Credentials)
+            .hint("SMTP AUTH needs both `ONCALL_SMTP_USER` and `ONCALL_SMTP_PASSWORD`"));
+    }
+    Ok(SmtpSettings {
+        host,
+        port,
+        tls: cfg.tls,
+        user,
+        password,
+    })
+}
+
+/// The variable holding a chat webhook's URL: `url_env`, else `ONCALL_<KIND>_WEBHOOK`
+/// (`ONCALL_WEBHOOK_URL` for the generic webhook).
+pub fn chat_url_env(cfg: &ChatConfig) -> String {
+    cfg.url_env.clone().unwrap_or_else(|| match cfg.kind {
+        ChatKind::Webhook => "ONCALL_WEBHOOK_URL".to_string(),
+        k => format!("ONCALL_{}_WEBHOOK", k.as_str().to_ascii_uppercase()),
+    })
+}
+
+/// The variable holding a Matrix access token: `token_env`, else `ONCALL_MATRIX_TOKEN`.
+pub fn matrix_token_env(cfg: &ChatConfig) -> String {
+    cfg.token_env
+        .clone()
+        .unwrap_or_else(|| "ONCALL_MATRIX_TOKEN".to_string())
+}
+
+/// The variable holding the Atlassian Statuspage API key.
+pub const STATUSPAGE_TOKEN_ENV: &str = "ONCALL_STATUSPAGE_TOKEN";
+
+/// A secret a channel needs, or a credentials error naming the variable and the channel.
+pub fn required(name: &str, channel: &str) -> Result<Secret> {
+    secret(name).ok_or_else(|| {
+        Error::new(format!("`{name}` is not set"))
+            .with_kind(Kind::Credentials)
+            .cause(format!("channel `{channel}` reads its secret from it"))
+            .hint(format!(
+                "export {name}=... (secrets never go in schedule.toml)"
+            ))
+    })
+}
+
+/// How long `announce` waits for all channels together: `$ONCALL_ANNOUNCE_TIMEOUT_MS`
+/// (default 60000). Each HTTP attempt still has its own timeout from [`http_policy`].
+pub fn announce_deadline() -> Duration {
+    Duration::from_millis(
+        var("ONCALL_ANNOUNCE_TIMEOUT_MS")
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(60_000),
+    )
 }
 
 #[cfg(test)]

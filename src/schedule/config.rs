@@ -41,10 +41,16 @@ pub enum JiraFlavor {
     Datacenter,
 }
 
-/// `[announce]`: the channels one status message goes to.
+/// `[announce]`: the channels one status message goes to. Every channel is optional except
+/// the static status page, which is on unless `[announce.statuspage]` says otherwise.
 #[derive(Debug, Clone, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct AnnounceConfig {
+    /// How often an open incident should get a public update (`30m` when unset); `oncall
+    /// status` flags incidents that went longer.
+    pub update_every: Option<String>,
+    /// Comment announcements on the incident's Jira ticket when `[jira]` is set (default true).
+    pub jira: Option<bool>,
     pub email: Option<EmailConfig>,
     #[serde(default)]
     pub chat: Vec<ChatConfig>,
@@ -54,6 +60,7 @@ pub struct AnnounceConfig {
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct EmailConfig {
+    /// The channel's name for `announce --to` (default `email`).
     pub name: Option<String>,
     /// `host:port`; `$ONCALL_SMTP` overrides.
     pub smtp: Option<String>,
@@ -66,25 +73,39 @@ pub struct EmailConfig {
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum SmtpTls {
+    /// Plain connection upgraded with STARTTLS (port 587); refuses to go on without TLS.
     #[default]
     Starttls,
+    /// TLS from the first byte (port 465).
     Tls,
+    /// No encryption: only for a relay on the same host or a test server.
     None,
+}
+
+impl SmtpTls {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SmtpTls::Starttls => "starttls",
+            SmtpTls::Tls => "tls",
+            SmtpTls::None => "none",
+        }
+    }
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct ChatConfig {
     pub kind: ChatKind,
-    /// A short name so `announce --to NAME` can pick this channel.
+    /// A short name so `announce --to NAME` can pick this channel (default: the kind).
     pub name: Option<String>,
-    /// The environment variable holding the webhook URL (the URL is a secret).
+    /// The environment variable holding the webhook URL (the URL is a secret); default
+    /// `ONCALL_<KIND>_WEBHOOK`, e.g. `ONCALL_SLACK_WEBHOOK` (`ONCALL_WEBHOOK_URL` for `webhook`).
     pub url_env: Option<String>,
     /// Matrix: homeserver base URL, e.g. `https://matrix.example.org`.
     pub homeserver: Option<String>,
     /// Matrix: the room id, e.g. `!abc:example.org`.
     pub room: Option<String>,
-    /// Matrix: the environment variable holding the access token.
+    /// Matrix: the environment variable holding the access token (default `ONCALL_MATRIX_TOKEN`).
     pub token_env: Option<String>,
 }
 
@@ -99,26 +120,139 @@ pub enum ChatKind {
     Webhook,
 }
 
+impl ChatKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ChatKind::Slack => "slack",
+            ChatKind::Mattermost => "mattermost",
+            ChatKind::Teams => "teams",
+            ChatKind::Discord => "discord",
+            ChatKind::Matrix => "matrix",
+            ChatKind::Webhook => "webhook",
+        }
+    }
+}
+
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct StatuspageConfig {
     #[serde(default)]
     pub kind: StatuspageKind,
+    /// The channel's name for `announce --to` (default `statuspage`).
     pub name: Option<String>,
-    /// Static page: the folder to write, relative to the repository.
+    /// The page's title (default: the team name).
+    pub title: Option<String>,
+    /// Static page: the folder to write, relative to the repository (default `status`).
     pub dir: Option<String>,
     /// Atlassian Statuspage: the page id.
     pub page_id: Option<String>,
     /// Atlassian Statuspage: API base URL (default `https://api.statuspage.io/v1`).
     pub api_url: Option<String>,
+    /// Atlassian Statuspage: service name to component id, so an incident marks its
+    /// service's component degraded until it is resolved.
+    #[serde(default)]
+    pub components: BTreeMap<String, String>,
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum StatuspageKind {
+    /// `status/index.html` + `status/status.json` in the repository.
     #[default]
     Static,
+    /// Atlassian Statuspage (`$ONCALL_STATUSPAGE_TOKEN`).
     Statuspage,
+    /// No status page.
+    None,
+}
+
+/// Channel names: short, lowercase, safe in `--to` lists and in the log's `source` cell.
+pub fn valid_channel_name(name: &str) -> bool {
+    let mut chars = name.chars();
+    chars
+        .next()
+        .is_some_and(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+        && chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')
+        && name.len() <= 40
+}
+
+impl AnnounceConfig {
+    /// The default for `update_every`.
+    pub const DEFAULT_UPDATE_EVERY: &str = "30m";
+
+    /// How often an open incident should get a public update.
+    pub fn update_every(&self) -> chrono::Duration {
+        self.update_every
+            .as_deref()
+            .and_then(|d| super::time::parse_duration(d, "mhd").ok())
+            .unwrap_or_else(|| chrono::Duration::minutes(30))
+    }
+
+    /// What is wrong with the `[announce]` tables beyond their types, as (message, hint):
+    /// a bad `update_every`, names that clash or cannot be typed after `--to`, and a channel
+    /// missing what it needs to be reached.
+    pub fn problems(&self) -> Vec<(String, Option<String>)> {
+        let mut out = Vec::new();
+        if let Some(d) = &self.update_every
+            && let Err(m) = super::time::parse_duration(d, "mhd")
+        {
+            out.push((format!("`update_every`: {m}"), None));
+        }
+        let mut names: Vec<String> = Vec::new();
+        let mut name = |n: &Option<String>, default: &str, out: &mut Vec<_>| {
+            let n = n.as_deref().unwrap_or(default);
+            if !valid_channel_name(n) {
+                out.push((
+                    format!("channel name `{n}` is not a short lowercase name"),
+                    Some("use letters, digits, `-` and `_`, e.g. `devops`".to_string()),
+                ));
+            } else if names.iter().any(|x| x == n) {
+                out.push((
+                    format!("two `[announce]` channels are named `{n}`"),
+                    Some("give each one its own `name` so `announce --to` can pick it".to_string()),
+                ));
+            }
+            names.push(n.to_string());
+        };
+        if let Some(e) = &self.email {
+            name(&e.name, "email", &mut out);
+            if e.to.is_empty() {
+                out.push(("`[announce.email]` has no recipients in `to`".into(), None));
+            }
+        }
+        for c in &self.chat {
+            name(&c.name, c.kind.as_str(), &mut out);
+            if c.kind == ChatKind::Matrix && (c.homeserver.is_none() || c.room.is_none()) {
+                out.push((
+                    "a matrix channel needs `homeserver` and `room`".into(),
+                    Some("e.g. homeserver = \"https://matrix.example.org\", room = \"!abc:example.org\"".into()),
+                ));
+            }
+        }
+        if let Some(sp) = &self.statuspage {
+            if sp.kind != StatuspageKind::None {
+                name(&sp.name, "statuspage", &mut out);
+            }
+            if sp.kind == StatuspageKind::Statuspage && sp.page_id.is_none() {
+                out.push((
+                    "`[announce.statuspage]` with kind = \"statuspage\" needs `page_id`".into(),
+                    Some(
+                        "the page id is in the Statuspage URL: manage.statuspage.io/pages/PAGE_ID"
+                            .into(),
+                    ),
+                ));
+            }
+        } else {
+            name(&None, "statuspage", &mut out);
+        }
+        if self.jira != Some(false) && names.iter().any(|n| n == "jira") {
+            out.push((
+                "the channel name `jira` is taken by the Jira ticket channel".into(),
+                Some("pick another `name`, or set `jira = false` in `[announce]`".into()),
+            ));
+        }
+        out
+    }
 }
 
 /// `[alerts]`: how alert payloads (`page --from`, `listen`) become pages.

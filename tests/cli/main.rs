@@ -6,6 +6,13 @@ mod support;
 
 mod alertmanager_e2e;
 mod alerts;
+mod announce;
+#[cfg(feature = "bench")]
+mod announce_bench;
+mod announce_cli;
+mod announce_email;
+mod announce_matrix;
+mod announce_statuspage;
 mod check;
 mod completions;
 mod handoff;
@@ -20,5 +27,6 @@ mod retro;
 mod retro_output;
 mod runbook;
 mod schedule;
+mod status_page;
 mod sync;
 mod who;

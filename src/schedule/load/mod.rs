@@ -11,6 +11,7 @@ use chrono::Duration;
 use chrono_tz::Tz;
 use toml::de::{DeTable, DeValue};
 
+use super::config::AnnounceConfig;
 use super::model::{Person, Runbooks, Schedule, Team};
 use super::time::parse_duration;
 use super::walk::{Value, Walker};
@@ -127,9 +128,16 @@ impl Validator {
             .map(|v| self.services(v))
             .unwrap_or_default();
         let jira = root.get("jira").and_then(|v| self.w.serde(v));
-        let announce = root
+        let announce: AnnounceConfig = root
             .get("announce")
-            .and_then(|v| self.w.serde(v))
+            .and_then(|v| {
+                let a: AnnounceConfig = self.w.serde(v)?;
+                // Rules serde cannot express: unique, typeable channel names and the like.
+                for (message, hint) in a.problems() {
+                    self.w.problem(v.span(), message, hint);
+                }
+                Some(a)
+            })
             .unwrap_or_default();
         let runbooks = root
             .get("runbooks")
