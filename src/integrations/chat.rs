@@ -26,7 +26,7 @@ pub fn post(http: &Http, kind: ChatKind, url: &Secret, body: &Value) -> Result<P
         ChatKind::Discord => with_query(url.expose(), "wait=true"),
         _ => url.expose().to_string(),
     };
-    let r = http.send(
+    let r = http.send_write(
         "post the message",
         Method::POST,
         &target,

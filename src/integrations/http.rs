@@ -65,7 +65,13 @@ impl Response {
 pub enum ApiError {
     /// No answer within the timeout.
     Timeout { service: &'static str, op: String },
-    /// No connection (refused, DNS, TLS...).
+    /// No connection (refused, DNS, TLS handshake): the request was never sent.
+    Unreachable {
+        service: &'static str,
+        op: String,
+        detail: String,
+    },
+    /// The connection broke during the exchange: the request may have been acted on.
     Network {
         service: &'static str,
         op: String,
@@ -99,10 +105,19 @@ impl ApiError {
     /// Worth trying again later: the service is down, slow or busy.
     pub fn is_transient(&self) -> bool {
         match self {
-            ApiError::Timeout { .. } | ApiError::Network { .. } => true,
-            ApiError::Status { status, .. } => *status == 429 || *status >= 500,
+            ApiError::Timeout { .. } | ApiError::Unreachable { .. } | ApiError::Network { .. } => {
+                true
+            }
+            // 420 is Statuspage's (and Twitter's) "slow down", the same as 429.
+            ApiError::Status { status, .. } => matches!(status, 420 | 429) || *status >= 500,
             ApiError::Decode { .. } => false,
         }
+    }
+
+    /// The service may have acted on the request although we got no answer: repeating a
+    /// non-idempotent request after this could do it twice.
+    pub fn may_have_acted(&self) -> bool {
+        matches!(self, ApiError::Timeout { .. } | ApiError::Network { .. })
     }
 
     /// The credentials were refused (401, 403).
@@ -117,11 +132,16 @@ impl std::fmt::Display for ApiError {
             ApiError::Timeout { service, op } => {
                 write!(f, "{service} did not answer in time ({op})")
             }
-            ApiError::Network {
+            ApiError::Unreachable {
                 service,
                 op,
                 detail,
             } => write!(f, "cannot reach {service} ({op}): {detail}"),
+            ApiError::Network {
+                service,
+                op,
+                detail,
+            } => write!(f, "lost the connection to {service} ({op}): {detail}"),
             ApiError::Status {
                 service,
                 op,
@@ -189,7 +209,8 @@ impl Http {
         self.service
     }
 
-    /// Sends a request, retrying transient failures per the policy.
+    /// Sends a request that is safe to repeat (a read, a search, a PUT with a transaction id),
+    /// retrying transient failures per the policy, timeouts included.
     pub fn send(
         &self,
         op: &str,
@@ -201,6 +222,25 @@ impl Http {
         super::retry::retry(self.policy, || {
             self.send_once(op, method.clone(), url, auth, body)
         })
+    }
+
+    /// Sends a request that must not happen twice (posting a message, a comment, an update).
+    /// It is retried only when the service certainly did not act on it: no connection, a
+    /// 429/420, or a 5xx. After a timeout or a broken connection it is not repeated: the
+    /// service may have acted and only the answer was lost.
+    pub fn send_write(
+        &self,
+        op: &str,
+        method: Method,
+        url: &str,
+        auth: &Auth,
+        body: Option<&serde_json::Value>,
+    ) -> Result<Response, ApiError> {
+        super::retry::retry(self.policy, || {
+            self.send_once(op, method.clone(), url, auth, body)
+                .map_err(super::retry::Once)
+        })
+        .map_err(|once| once.0)
     }
 
     /// How long to wait before retry number `attempt + 1` after `err`, or `None` to give up:
@@ -248,6 +288,12 @@ impl Http {
                     service,
                     op: op.to_string(),
                 }
+            } else if e.is_connect() {
+                ApiError::Unreachable {
+                    service,
+                    op: op.to_string(),
+                    detail: root_cause(&e.without_url()),
+                }
             } else {
                 ApiError::Network {
                     service,
@@ -262,8 +308,7 @@ impl Http {
             .headers()
             .get("retry-after")
             .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.trim().parse::<u64>().ok())
-            .map(Duration::from_secs);
+            .and_then(parse_retry_after);
         let body = resp.text().map_err(net)?;
         if (200..300).contains(&status) {
             return Ok(Response { status, body });
@@ -276,6 +321,20 @@ impl Http {
             retry_after,
         })
     }
+}
+
+/// `Retry-After`: delay seconds, or an HTTP date (RFC 9110 allows both).
+fn parse_retry_after(v: &str) -> Option<Duration> {
+    let v = v.trim();
+    if let Ok(secs) = v.parse::<u64>() {
+        return Some(Duration::from_secs(secs));
+    }
+    let at = chrono::DateTime::parse_from_rfc2822(v).ok()?;
+    // Real time, not `ONCALL_NOW`: this is how long to actually wait.
+    let now = std::time::SystemTime::now();
+    let at = std::time::SystemTime::UNIX_EPOCH
+        + Duration::from_secs(u64::try_from(at.timestamp()).ok()?);
+    Some(at.duration_since(now).unwrap_or(Duration::ZERO))
 }
 
 /// The innermost cause of a transport error, which is the useful part ("connection refused").
@@ -350,6 +409,58 @@ mod tests {
             excerpt: String::new(),
             retry_after: after.map(Duration::from_secs),
         }
+    }
+
+    #[test]
+    fn writes_are_not_repeated_when_the_service_may_have_acted() {
+        use crate::integrations::retry::{Once, Retryable};
+        let timeout = ApiError::Timeout {
+            service: "slack",
+            op: "x".into(),
+        };
+        let broken = ApiError::Network {
+            service: "slack",
+            op: "x".into(),
+            detail: "reset".into(),
+        };
+        let refused = ApiError::Unreachable {
+            service: "slack",
+            op: "x".into(),
+            detail: "refused".into(),
+        };
+        assert!(timeout.is_transient() && !Once(timeout).is_transient());
+        assert!(broken.is_transient() && !Once(broken).is_transient());
+        assert!(
+            Once(refused).is_transient(),
+            "never sent: safe to send again"
+        );
+        assert!(Once(status(503, None)).is_transient());
+        assert!(
+            Once(status(420, Some(2))).is_transient(),
+            "Statuspage's slow down"
+        );
+        assert_eq!(
+            Once(status(429, Some(3))).retry_after(),
+            Some(Duration::from_secs(3))
+        );
+        assert!(!Once(status(400, None)).is_transient());
+    }
+
+    #[test]
+    fn retry_after_is_seconds_or_an_http_date() {
+        assert_eq!(parse_retry_after(" 120 "), Some(Duration::from_secs(120)));
+        assert_eq!(
+            parse_retry_after("Wed, 21 Oct 2015 07:28:00 GMT"),
+            Some(Duration::ZERO),
+            "in the past"
+        );
+        let later = chrono::Utc::now() + chrono::Duration::seconds(30);
+        let wait = parse_retry_after(&later.to_rfc2822()).unwrap();
+        assert!(
+            wait > Duration::from_secs(25) && wait <= Duration::from_secs(30),
+            "{wait:?}"
+        );
+        assert_eq!(parse_retry_after("soon"), None);
     }
 
     #[test]

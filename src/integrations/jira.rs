@@ -69,6 +69,7 @@ impl Jira {
         }
     }
 
+    /// A request safe to repeat (reads, searches, label edits).
     fn send(
         &self,
         op: &str,
@@ -79,6 +80,19 @@ impl Jira {
         let r = self
             .http
             .send(op, m, &self.api(path), &self.settings.auth, body)?;
+        r.json(SERVICE, op)
+    }
+
+    /// A request that must not happen twice (a comment, a transition): not repeated after a
+    /// timeout, see `Http::send_write`.
+    fn send_write(&self, op: &str, path: &str, body: &Value) -> Result<Value, ApiError> {
+        let r = self.http.send_write(
+            op,
+            Method::POST,
+            &self.api(path),
+            &self.settings.auth,
+            Some(body),
+        )?;
         r.json(SERVICE, op)
     }
 
@@ -177,11 +191,10 @@ impl Jira {
     /// Adds a comment; returns its id when Jira says.
     pub fn comment(&self, key: &str, text: &Doc) -> Result<Option<String>, ApiError> {
         let body = json!({"body": self.body(text)});
-        self.send(
+        self.send_write(
             "comment on the ticket",
-            Method::POST,
             &format!("issue/{key}/comment"),
-            Some(&body),
+            &body,
         )
         .map(|v| v["id"].as_str().map(str::to_string))
     }
@@ -237,11 +250,10 @@ impl Jira {
         let id = t["id"].as_str().unwrap_or_default().to_string();
         let name = t["name"].as_str().unwrap_or_default().to_string();
         let body = json!({"transition": {"id": id}});
-        self.send(
+        self.send_write(
             "resolve the ticket",
-            Method::POST,
             &format!("issue/{key}/transitions"),
-            Some(&body),
+            &body,
         )?;
         Ok(Transitioned::Done(name))
     }

@@ -33,6 +33,20 @@ impl Retryable for ApiError {
     }
 }
 
+/// A failure of a request that must not happen twice: transient only when the service
+/// certainly did not act on it (see `Http::send_write`).
+pub struct Once(pub ApiError);
+
+impl Retryable for Once {
+    fn is_transient(&self) -> bool {
+        self.0.is_transient() && !self.0.may_have_acted()
+    }
+
+    fn retry_after(&self) -> Option<Duration> {
+        self.0.retry_after()
+    }
+}
+
 /// How long to wait before retry number `attempt + 1` after `err`, or `None` to give up:
 /// not transient, out of retries, or told to wait longer than the policy allows.
 pub fn wait_before_retry(policy: Policy, attempt: u32, err: &impl Retryable) -> Option<Duration> {

@@ -139,7 +139,7 @@ impl Statuspage {
         let op = "update the incident";
         let v = self
             .http
-            .send(
+            .send_write(
                 op,
                 Method::PATCH,
                 &self.url(&format!("incidents/{id}")),

@@ -112,7 +112,7 @@ fn faults_are_retried_or_reported_per_channel_and_retry_resends_only_the_failed(
         &json!({"message": "You are being rate limited.", "retry_after": 1.0, "global": false}),
     )
     .retry_after(1)]);
-    c.teams.then([Answer::Hang, Answer::Hang, Answer::Hang]);
+    c.teams.then([Answer::Hang]);
     c.mattermost.then([Answer::text(404, "no_service")]);
     let id = page(&repo);
     let refused = secret_url(&closed_port_url());
@@ -148,7 +148,8 @@ fn faults_are_retried_or_reported_per_channel_and_retry_resends_only_the_failed(
     );
     assert!(rows[4].4.contains("cannot reach"), "{}", rows[4].4);
     // 500 retried once; 429 retried no sooner than Retry-After; 404 never retried; the hung
-    // connection tried 1 + 2 retries.
+    // connection tried once: a post that timed out may have been delivered, and repeating it
+    // could post the message twice.
     assert_eq!(c.devops.count(), 2);
     let d = c.discord.requests();
     assert_eq!(d.len(), 2);
@@ -158,7 +159,7 @@ fn faults_are_retried_or_reported_per_channel_and_retry_resends_only_the_failed(
         d[1].at - d[0].at
     );
     assert_eq!(c.mattermost.count(), 1);
-    assert_eq!(c.teams.count(), 3);
+    assert_eq!(c.teams.count(), 1);
     assert!(
         err.contains("3 of 6 channel(s) failed: mattermost, teams, product"),
         "{err}"
@@ -181,7 +182,7 @@ fn faults_are_retried_or_reported_per_channel_and_retry_resends_only_the_failed(
     assert_eq!((c.devops.count(), c.discord.count()), (2, 2));
     assert_eq!(
         (c.mattermost.count(), c.teams.count(), c.product.count()),
-        (2, 4, 1)
+        (2, 2, 1)
     );
     assert_eq!(
         body(&c.mattermost, 0)["text"],
