@@ -72,7 +72,7 @@ pub fn run(ctx: &Ctx, args: &ListenArgs) -> Result<()> {
             .unwrap_or_else(|| "X-Grafana-Alert-Signature".into()),
     };
     // Not muted by -q: a service manager's log should always say where it listens.
-    eprintln_line(&format!(
+    ctx.ui.notice(&format!(
         "listening on http://{bound} (POST /alertmanager, /grafana, /pagerduty, /opsgenie; GET /healthz)"
     ));
     let mut sink = LogSink {
@@ -82,11 +82,6 @@ pub fn run(ctx: &Ctx, args: &ListenArgs) -> Result<()> {
     };
     listen::serve(&server, &settings, &mut sink);
     Ok(())
-}
-
-#[allow(clippy::print_stderr)]
-fn eprintln_line(line: &str) {
-    eprintln!("{line}");
 }
 
 /// Delivers payloads into the page log, then follows up in Jira.

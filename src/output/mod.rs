@@ -188,6 +188,12 @@ impl Ui {
         }
     }
 
+    /// A line on stderr that `-q` does not mute, for what scripts read there (the address a
+    /// server bound to).
+    pub fn notice(&self, msg: &str) {
+        eprint_line(msg);
+    }
+
     /// `warning: ...` on stderr; muted by `-q`.
     pub fn warn(&self, msg: &str) {
         if !self.quiet {
