@@ -36,6 +36,8 @@ pub struct Incident {
     /// The latest public announcement and its status.
     pub last_announce_at: Option<DateTime<Utc>>,
     pub public_status: String,
+    /// The first and the latest resolution (they differ when a re-fire reopened it).
+    pub first_resolve: Option<DateTime<Utc>>,
     pub resolved_at: Option<DateTime<Utc>>,
     pub documented: Option<bool>,
     pub automated: Option<bool>,
@@ -54,7 +56,59 @@ impl Incident {
         }
     }
 
-    fn apply(&mut self, e: &EventRef<'_>) {
+    /// Whether it was open at instant `t`: paged before `t`, and not resolved before `t`
+    /// unless paged again after that resolution (a re-fire reopens it). Between the first and
+    /// the latest resolution only those two are known, which is exact for incidents resolved
+    /// at most twice.
+    pub fn open_at(&self, t: DateTime<Utc>) -> bool {
+        let Some(paged) = self.paged_at else {
+            return false;
+        };
+        if paged >= t {
+            return false;
+        }
+        let resolved = [self.resolved_at, self.first_resolve]
+            .into_iter()
+            .flatten()
+            .find(|r| *r < t);
+        match resolved {
+            None => true,
+            Some(r) => self.last_paged_at.is_some_and(|p| p < t && p > r),
+        }
+    }
+
+    /// Closed for good before `t`: paged and resolved before it, and not paged again since.
+    pub(crate) fn closed_before(&self, t: DateTime<Utc>) -> bool {
+        match (self.paged_at, self.last_paged_at, self.resolved_at) {
+            (Some(first), Some(last), Some(r)) => first < t && r < t && last <= r,
+            _ => false,
+        }
+    }
+
+    /// Empties it for reuse, keeping the capacity of its strings (the retro recycles them).
+    pub(crate) fn clear(&mut self) {
+        let keep = |s: &mut String| {
+            let mut s = std::mem::take(s);
+            s.clear();
+            s
+        };
+        *self = Incident {
+            id: keep(&mut self.id),
+            service: keep(&mut self.service),
+            urgency: keep(&mut self.urgency),
+            summary: keep(&mut self.summary),
+            source: keep(&mut self.source),
+            manager: keep(&mut self.manager),
+            engineer: keep(&mut self.engineer),
+            acked_by: keep(&mut self.acked_by),
+            ticket: keep(&mut self.ticket),
+            public_status: keep(&mut self.public_status),
+            ..Incident::default()
+        };
+    }
+
+    /// Folds one row of this incident in, in any order.
+    pub(crate) fn apply(&mut self, e: &EventRef<'_>) {
         let earlier = |cur: Option<DateTime<Utc>>| cur.is_none_or(|c| e.time < c);
         let later = |cur: Option<DateTime<Utc>>| cur.is_none_or(|c| e.time >= c);
         fill(&mut self.service, e.service);
@@ -65,7 +119,7 @@ impl Incident {
             self.level = self.level.max(l);
         }
         if !e.ticket.is_empty() && later(self.ticket_at) {
-            self.ticket = e.ticket.to_string();
+            set(&mut self.ticket, e.ticket);
             self.ticket_at = Some(e.time);
         }
         match e.kind {
@@ -87,7 +141,7 @@ impl Incident {
             EventKind::Ack => {
                 if earlier(self.acked_at) {
                     self.acked_at = Some(e.time);
-                    self.acked_by = e.actor.to_string();
+                    set(&mut self.acked_by, e.actor);
                 }
             }
             EventKind::Escalate => {
@@ -103,11 +157,14 @@ impl Incident {
             EventKind::Announce => {
                 if later(self.last_announce_at) {
                     self.last_announce_at = Some(e.time);
-                    self.public_status = e.status.to_string();
+                    e.status.clone_into(&mut self.public_status);
                 }
             }
             EventKind::Note => self.notes += 1,
             EventKind::Resolve => {
+                if earlier(self.first_resolve) {
+                    self.first_resolve = Some(e.time);
+                }
                 if later(self.resolved_at) {
                     self.resolved_at = Some(e.time);
                     self.documented = e.documented;
@@ -125,13 +182,13 @@ impl Incident {
 
 fn fill(field: &mut String, value: &str) {
     if field.is_empty() && !value.is_empty() {
-        *field = value.to_string();
+        value.clone_into(field);
     }
 }
 
 fn set(field: &mut String, value: &str) {
     if !value.is_empty() {
-        *field = value.to_string();
+        value.clone_into(field);
     }
 }
 

@@ -19,7 +19,7 @@
 //! The log is mostly in time order, and rows out of order (union merges, `--at`) are hours or
 //! days apart, not weeks: a row more than [`SLACK`] before its `page` row in the file is not
 //! matched to it. Order within the file does not matter otherwise: each field is folded by
-//! time, as `incident::replay` does. A closed incident dropped before the window that is paged
+//! time, by `incident::Incident` itself. A closed incident dropped before the window that is paged
 //! again later (a re-fire weeks after its resolution) counts as a new incident.
 
 use std::collections::HashMap;
@@ -27,190 +27,10 @@ use std::hash::{BuildHasherDefault, Hasher};
 
 use chrono::{DateTime, Duration, Utc};
 
-use crate::incident::{EventKind, EventRef};
+use crate::incident::{EventKind, EventRef, Incident};
 
 /// How far out of the window a row whose incident is not known yet is still kept.
 pub const SLACK: Duration = Duration::days(14);
-
-/// One incident as far as the retro needs it. Empty strings stand for missing cells.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Record {
-    pub id: String,
-    pub service: String,
-    pub urgency: String,
-    pub summary: String,
-    pub source: String,
-    /// Who held each role when it was first paged.
-    pub manager: String,
-    pub engineer: String,
-    pub ticket: String,
-    ticket_at: Option<DateTime<Utc>>,
-    pub first_page: Option<DateTime<Utc>>,
-    pub last_page: Option<DateTime<Utc>>,
-    pub acked_at: Option<DateTime<Utc>>,
-    pub acked_by: String,
-    /// The level reached, 1 to 3.
-    pub level: u8,
-    pub level2_at: Option<DateTime<Utc>>,
-    pub level3_at: Option<DateTime<Utc>>,
-    pub first_resolve: Option<DateTime<Utc>>,
-    /// The latest resolution, and what it said.
-    pub resolved_at: Option<DateTime<Utc>>,
-    pub documented: Option<bool>,
-    pub automated: Option<bool>,
-    pub notes: u32,
-    /// The latest row of any kind, for sweeping orphans.
-    latest: Option<DateTime<Utc>>,
-}
-
-impl Record {
-    /// Whether the incident was open at instant `t`: paged before `t`, and not resolved
-    /// before `t` unless paged again after that resolution (a re-fire reopens it). Between the
-    /// first and the latest resolution, only those two are known, which is exact for
-    /// incidents resolved at most twice.
-    pub fn open_at(&self, t: DateTime<Utc>) -> bool {
-        let Some(paged) = self.first_page else {
-            return false;
-        };
-        if paged >= t {
-            return false;
-        }
-        let resolved = [self.resolved_at, self.first_resolve]
-            .into_iter()
-            .flatten()
-            .find(|r| *r < t);
-        match resolved {
-            None => true,
-            Some(r) => self.last_page.is_some_and(|p| p < t && p > r),
-        }
-    }
-
-    /// Empties the record, keeping the capacity of its strings.
-    fn clear(&mut self) {
-        let mut strings = [
-            std::mem::take(&mut self.id),
-            std::mem::take(&mut self.service),
-            std::mem::take(&mut self.urgency),
-            std::mem::take(&mut self.summary),
-            std::mem::take(&mut self.source),
-            std::mem::take(&mut self.manager),
-            std::mem::take(&mut self.engineer),
-            std::mem::take(&mut self.ticket),
-            std::mem::take(&mut self.acked_by),
-        ];
-        for s in &mut strings {
-            s.clear();
-        }
-        let [
-            id,
-            service,
-            urgency,
-            summary,
-            source,
-            manager,
-            engineer,
-            ticket,
-            acked_by,
-        ] = strings;
-        *self = Record {
-            id,
-            service,
-            urgency,
-            summary,
-            source,
-            manager,
-            engineer,
-            ticket,
-            acked_by,
-            ..Record::default()
-        };
-    }
-
-    /// Closed for good before `t`: paged and resolved before it, and not paged again since.
-    fn closed_before(&self, t: DateTime<Utc>) -> bool {
-        match (self.first_page, self.last_page, self.resolved_at) {
-            (Some(first), Some(last), Some(r)) => first < t && r < t && last <= r,
-            _ => false,
-        }
-    }
-
-    fn apply(&mut self, e: &EventRef<'_>) {
-        let earlier = |cur: Option<DateTime<Utc>>| cur.is_none_or(|c| e.time < c);
-        let later = |cur: Option<DateTime<Utc>>| cur.is_none_or(|c| e.time >= c);
-        fill(&mut self.service, e.service);
-        fill(&mut self.urgency, e.urgency);
-        fill(&mut self.summary, e.summary);
-        fill(&mut self.source, e.source);
-        if let Some(l) = e.level {
-            self.level = self.level.max(l);
-        }
-        if !e.ticket.is_empty() && later(self.ticket_at) {
-            set(&mut self.ticket, e.ticket);
-            self.ticket_at = Some(e.time);
-        }
-        match e.kind {
-            EventKind::Page => {
-                if earlier(self.first_page) {
-                    self.first_page = Some(e.time);
-                    // The first page row says what the incident is and who was paged.
-                    set(&mut self.service, e.service);
-                    set(&mut self.urgency, e.urgency);
-                    set(&mut self.summary, e.summary);
-                    set(&mut self.source, e.source);
-                    set(&mut self.manager, e.manager);
-                    set(&mut self.engineer, e.engineer);
-                }
-                if later(self.last_page) {
-                    self.last_page = Some(e.time);
-                }
-            }
-            EventKind::Ack => {
-                if earlier(self.acked_at) {
-                    self.acked_at = Some(e.time);
-                    set(&mut self.acked_by, e.actor);
-                }
-            }
-            EventKind::Escalate => {
-                let level = e.level.unwrap_or(self.level.max(1) + 1).min(3);
-                self.level = self.level.max(level);
-                if level >= 2 && earlier(self.level2_at) {
-                    self.level2_at = Some(e.time);
-                }
-                if level >= 3 && earlier(self.level3_at) {
-                    self.level3_at = Some(e.time);
-                }
-            }
-            EventKind::Note => self.notes += 1,
-            EventKind::Resolve => {
-                if earlier(self.first_resolve) {
-                    self.first_resolve = Some(e.time);
-                }
-                if later(self.resolved_at) {
-                    self.resolved_at = Some(e.time);
-                    self.documented = e.documented;
-                    self.automated = e.automated;
-                }
-            }
-            EventKind::Announce | EventKind::Morale => {}
-        }
-        if later(self.latest) {
-            self.latest = Some(e.time);
-        }
-        self.level = self.level.max(1);
-    }
-}
-
-fn fill(field: &mut String, value: &str) {
-    if field.is_empty() && !value.is_empty() {
-        value.clone_into(field);
-    }
-}
-
-fn set(field: &mut String, value: &str) {
-    if !value.is_empty() {
-        value.clone_into(field);
-    }
-}
 
 /// A `morale` row: how the week felt for someone.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -228,7 +48,7 @@ pub struct MoraleRow {
 #[derive(Debug, Default)]
 pub struct Collected {
     /// Incidents with a page row, oldest page first.
-    pub incidents: Vec<Record>,
+    pub incidents: Vec<Incident>,
     /// Morale rows in the window, oldest first.
     pub morale: Vec<MoraleRow>,
     /// Morale rows whose score is not 1-5: what they said, for a warning.
@@ -240,14 +60,14 @@ pub struct Collected {
 pub struct Collector {
     from: DateTime<Utc>,
     to: DateTime<Utc>,
-    records: Ids<Record>,
+    records: Ids<Incident>,
     morale: Vec<MoraleRow>,
     bad_morale: Vec<String>,
     /// The latest row time seen so far: the log's high-water mark.
     high_water: Option<DateTime<Utc>>,
     rows: u64,
     /// Cleared records whose string buffers are reused.
-    spare: Vec<Record>,
+    spare: Vec<Incident>,
     /// The most records held at once, for the memory test.
     peak: usize,
 }
@@ -309,7 +129,7 @@ impl Collector {
         }
         if let Some(rec) = self.records.get_mut(e.incident) {
             rec.apply(&e);
-            let done = rec.closed_before(self.from) || rec.first_page.is_some_and(|p| p >= self.to);
+            let done = rec.closed_before(self.from) || rec.paged_at.is_some_and(|p| p >= self.to);
             if done && let Some(rec) = self.records.remove(e.incident) {
                 self.recycle(rec);
             }
@@ -336,7 +156,7 @@ impl Collector {
 
     /// Keeps a dropped record's buffers for the next incident: most incidents before the
     /// window live for a few rows, and reusing their strings saves several allocations each.
-    fn recycle(&mut self, mut rec: Record) {
+    fn recycle(&mut self, mut rec: Incident) {
         if self.spare.len() < 64 {
             rec.clear();
             self.spare.push(rec);
@@ -350,7 +170,7 @@ impl Collector {
             return;
         };
         self.records
-            .retain(|_, r| r.first_page.is_some() || r.latest.is_some_and(|t| t >= limit));
+            .retain(|_, r| r.paged_at.is_some() || r.last_event_at.is_some_and(|t| t >= limit));
     }
 
     fn morale(&mut self, e: &EventRef<'_>) {
@@ -381,16 +201,12 @@ impl Collector {
     }
 
     pub fn finish(self) -> Collected {
-        let mut incidents: Vec<Record> = self
+        let mut incidents: Vec<Incident> = self
             .records
             .into_values()
-            .filter(|r| r.first_page.is_some())
+            .filter(|r| r.paged_at.is_some())
             .collect();
-        incidents.sort_by(|a, b| {
-            a.first_page
-                .cmp(&b.first_page)
-                .then_with(|| a.id.cmp(&b.id))
-        });
+        incidents.sort_by(|a, b| a.paged_at.cmp(&b.paged_at).then_with(|| a.id.cmp(&b.id)));
         let mut morale = self.morale;
         morale.sort_by(|a, b| a.time.cmp(&b.time).then_with(|| a.who.cmp(&b.who)));
         Collected {

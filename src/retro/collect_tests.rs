@@ -124,7 +124,7 @@ fn memory_does_not_grow_with_the_log() {
 
 #[test]
 fn a_refire_reopens() {
-    let mut rec = Record::default();
+    let mut rec = Incident::default();
     for e in [
         ev("2026-11-24T10:00:00Z", "x", EventKind::Page),
         ev("2026-11-24T11:00:00Z", "x", EventKind::Resolve),
@@ -135,7 +135,7 @@ fn a_refire_reopens() {
     assert!(rec.open_at(utc("2026-11-24T10:30:00Z")));
     assert!(!rec.open_at(utc("2026-11-24T12:00:00Z")));
     assert!(rec.open_at(utc("2026-11-25T12:00:00Z")));
-    assert_eq!(rec.first_page, Some(utc("2026-11-24T10:00:00Z")));
+    assert_eq!(rec.paged_at, Some(utc("2026-11-24T10:00:00Z")));
 }
 
 #[test]

@@ -9,9 +9,10 @@
 use chrono::{DateTime, Duration, Utc};
 use serde::Serialize;
 
-use super::collect::{Collected, Record};
+use super::collect::Collected;
 use super::stats;
 use super::when::When;
+use crate::incident::Incident;
 use crate::schedule::Role;
 use crate::schedule::model::{Override, Schedule};
 use crate::schedule::resolve::{holder_at, rotation_shift_at};
@@ -123,7 +124,7 @@ fn pair(
     }
 }
 
-fn item(s: &Schedule, r: &Record, now: DateTime<Utc>) -> Item {
+fn item(s: &Schedule, r: &Incident, now: DateTime<Utc>) -> Item {
     let f = stats::facts(s, r);
     Item {
         id: r.id.clone(),
@@ -131,7 +132,7 @@ fn item(s: &Schedule, r: &Record, now: DateTime<Utc>) -> Item {
         urgency: f.urgency,
         summary: r.summary.clone(),
         ticket: (!r.ticket.is_empty()).then(|| r.ticket.clone()),
-        paged_at: r.first_page.unwrap_or_default(),
+        paged_at: r.paged_at.unwrap_or_default(),
         level: r.level,
         acked_at: r.acked_at,
         resolved_at: r.resolved_at,
@@ -153,7 +154,7 @@ pub fn build(s: &Schedule, c: &Collected, now: DateTime<Utc>) -> Handoff {
         }
         None => (pair(s, (None, None), now), pair(s, (None, None), now)),
     };
-    let in_outgoing = |r: &&Record| match (outgoing.start, outgoing.end, r.first_page) {
+    let in_outgoing = |r: &&Incident| match (outgoing.start, outgoing.end, r.paged_at) {
         (Some(a), Some(b), Some(p)) => a <= p && p < b,
         _ => false,
     };

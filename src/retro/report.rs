@@ -13,10 +13,11 @@ use std::collections::BTreeMap;
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 
-use super::collect::{Collected, Record};
+use super::collect::Collected;
 use super::stats::{self, Facts, WeekSummary};
 use super::when::When;
 use super::window::Week;
+use crate::incident::Incident;
 use crate::schedule::model::Schedule;
 
 /// Commit times (oldest first) at which each service's runbook changed, from git.
@@ -134,7 +135,7 @@ pub fn services_paged(
 ) -> BTreeMap<String, DateTime<Utc>> {
     let mut out: BTreeMap<String, DateTime<Utc>> = BTreeMap::new();
     for r in &c.incidents {
-        if let Some(p) = r.first_page.filter(|p| start <= *p && *p < end) {
+        if let Some(p) = r.paged_at.filter(|p| start <= *p && *p < end) {
             let e = out.entry(r.service.clone()).or_insert(p);
             *e = (*e).min(p);
         }
@@ -156,7 +157,7 @@ pub fn build(
 ) -> Report {
     let tz = s.team.tz;
     let facts: Vec<Facts> = c.incidents.iter().map(|r| stats::facts(s, r)).collect();
-    let pairs: Vec<(&Record, &Facts)> = c.incidents.iter().zip(facts.iter()).collect();
+    let pairs: Vec<(&Incident, &Facts)> = c.incidents.iter().zip(facts.iter()).collect();
     let mut trend: Vec<WeekSummary> = weeks
         .iter()
         .enumerate()
@@ -179,7 +180,7 @@ pub fn build(
     short.morale.scores = None;
     trend.push(short);
 
-    let week_of = |(r, _): &&(&Record, &Facts)| r.first_page.is_some_and(|p| start <= p && p < end);
+    let week_of = |(r, _): &&(&Incident, &Facts)| r.paged_at.is_some_and(|p| start <= p && p < end);
     let mut by_service = BTreeMap::new();
     let mut by_urgency = BTreeMap::new();
     let mut incidents = Vec::new();
@@ -212,7 +213,7 @@ pub fn build(
         .iter()
         .filter(|(r, _)| r.open_at(end))
         .map(|(r, f)| {
-            let paged = r.first_page.unwrap_or_default();
+            let paged = r.paged_at.unwrap_or_default();
             OpenView {
                 id: r.id.clone(),
                 service: r.service.clone(),
@@ -245,12 +246,12 @@ pub fn build(
 
 fn incident_view(
     s: &Schedule,
-    r: &Record,
+    r: &Incident,
     f: &Facts,
     end: DateTime<Utc>,
     runbooks: Option<&RunbookChanges>,
 ) -> IncidentView {
-    let paged = r.first_page.unwrap_or_default();
+    let paged = r.paged_at.unwrap_or_default();
     let since = |t: Option<DateTime<Utc>>| t.map(|t| (t - paged).num_seconds().max(0));
     // A service missing from the map is one whose history could not be read: unknown.
     let changed_at = runbooks

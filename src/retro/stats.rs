@@ -26,8 +26,9 @@ use std::collections::BTreeMap;
 use chrono::{DateTime, Duration, Utc};
 use serde::Serialize;
 
-use super::collect::{MoraleRow, Record};
+use super::collect::MoraleRow;
 use super::when::When;
+use crate::incident::Incident;
 use crate::schedule::Role;
 use crate::schedule::model::{Schedule, Urgency};
 use crate::schedule::resolve::holder_at;
@@ -167,7 +168,7 @@ pub struct Facts {
 }
 
 /// The urgency of an incident: its page row's, else its service's, else `unknown`.
-pub fn urgency(s: &Schedule, r: &Record) -> String {
+pub fn urgency(s: &Schedule, r: &Incident) -> String {
     match r.urgency.as_str() {
         "high" | "low" => r.urgency.clone(),
         "" => s
@@ -179,8 +180,8 @@ pub fn urgency(s: &Schedule, r: &Record) -> String {
 }
 
 /// Derives the facts of an incident that has a page row.
-pub fn facts(s: &Schedule, r: &Record) -> Facts {
-    let paged = r.first_page.unwrap_or_default();
+pub fn facts(s: &Schedule, r: &Incident) -> Facts {
+    let paged = r.paged_at.unwrap_or_default();
     let person = |cell: &str, role: Role| {
         let id = if cell.is_empty() {
             holder_at(s, role, paged)?.person.to_string()
@@ -250,13 +251,13 @@ pub fn summarize(
     s: &Schedule,
     label: String,
     (start, end): (DateTime<Utc>, DateTime<Utc>),
-    incidents: &[(&Record, &Facts)],
+    incidents: &[(&Incident, &Facts)],
     morale: &[MoraleRow],
     detail: bool,
 ) -> WeekSummary {
-    let paged: Vec<&(&Record, &Facts)> = incidents
+    let paged: Vec<&(&Incident, &Facts)> = incidents
         .iter()
-        .filter(|(r, _)| in_range(r.first_page, start, end))
+        .filter(|(r, _)| in_range(r.paged_at, start, end))
         .collect();
     let mut off = OffHours::default();
     let mut people: BTreeMap<String, PersonCounts> = BTreeMap::new();
@@ -286,8 +287,8 @@ pub fn summarize(
         off.by_role = Some(roles);
     }
     let since_page =
-        |t: Option<DateTime<Utc>>, r: &Record| Some((t? - r.first_page?).num_seconds().max(0));
-    let resolved: Vec<&Record> = incidents
+        |t: Option<DateTime<Utc>>, r: &Incident| Some((t? - r.paged_at?).num_seconds().max(0));
+    let resolved: Vec<&Incident> = incidents
         .iter()
         .map(|(r, _)| *r)
         .filter(|r| in_range(r.resolved_at, start, end))
