@@ -14,6 +14,7 @@ pub mod files;
 pub mod incident;
 pub mod integrations;
 pub mod listen;
+pub mod markup;
 pub mod output;
 pub mod repo;
 pub mod retro;

@@ -7,6 +7,7 @@
 //! zero-width space, so a message can never page a whole channel. Discord also gets
 //! `allowed_mentions: {parse: []}` and a 2000-character cap.
 
+use crate::markup::html;
 use serde_json::{Value, json};
 
 use super::{Contact, Facts};
@@ -304,22 +305,6 @@ pub fn jira(f: &Facts) -> Doc {
         ]),
         Block::Paragraph(vec![Inline::Text(f.message.trim_end().to_string())]),
     ])
-}
-
-/// HTML-escapes text (element content and quoted attributes).
-pub fn html(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 /// Slack's escaping: exactly `&`, `<` and `>`.

@@ -2,6 +2,7 @@
 //! or links to fetch) with charts of the week-over-week trends and the week's tables, for the
 //! screen in the weekly meeting. Pure string building; all text from the log is escaped.
 
+use crate::markup::html as esc;
 use std::fmt::Write;
 
 use chrono_tz::Tz;
@@ -11,22 +12,6 @@ use super::report::Report;
 use super::stats::WeekSummary;
 use super::svg::{Chart, Kind, Series};
 use crate::output::fmt::{percent, seconds};
-
-/// Escapes text for HTML content and attribute values.
-pub fn esc(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
 
 const CSS: &str = "
 body{font:14px/1.45 system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;margin:2rem auto;max-width:1100px;padding:0 1rem;color:#222}

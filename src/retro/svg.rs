@@ -5,7 +5,7 @@
 
 use std::fmt::Write;
 
-use super::html::esc;
+use crate::markup::html as esc;
 
 const W: f64 = 640.0;
 const H: f64 = 240.0;

@@ -3,7 +3,7 @@
 //! updates, and the recent history. Every piece of text from people is HTML-escaped.
 
 use super::{Page, PageIncident};
-use crate::announce::compose::html as esc;
+use crate::markup::html as esc;
 use crate::output::fmt::{rfc3339, stamp};
 
 const CSS: &str = "

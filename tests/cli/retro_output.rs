@@ -4,52 +4,14 @@
 //! fails, rather than skipping, when it is missing.
 
 use std::path::Path;
-use std::process::Command;
 
 use crate::common::run;
 use crate::retro::repo_with_log;
-
-fn chromium() -> String {
-    for name in ["chromium", "chromium-browser", "google-chrome"] {
-        if Command::new(name)
-            .arg("--version")
-            .output()
-            .is_ok_and(|o| o.status.success())
-        {
-            return name.to_string();
-        }
-    }
-    panic!(
-        "the --html test renders the page in headless Chromium, which is not installed: \
-         run `apt-get update && apt-get install -y chromium`"
-    );
-}
+use crate::support::peers::headless_chromium;
 
 /// The DOM after Chromium loaded and laid out `page`.
 fn render(page: &Path) -> String {
-    let profile = tempfile::tempdir().unwrap();
-    let out = Command::new(chromium())
-        .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-dev-shm-usage",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--no-first-run",
-        ])
-        .arg(format!("--user-data-dir={}", profile.path().display()))
-        .arg("--dump-dom")
-        .arg(format!("file://{}", page.display()))
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "chromium failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
+    headless_chromium(page, &["--dump-dom"])
 }
 
 #[test]

@@ -2,51 +2,11 @@
 //! the history of updates, and text people wrote (`<script>`, an `onerror` image) stays text:
 //! nothing runs and no element is injected.
 
-use std::path::Path;
-use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
-
 use crate::common::{BASIC, TestRepo, run};
 use crate::support::chats::page;
-use crate::support::peers::chromium;
+use crate::support::peers::headless_chromium as chromium_on;
 
 const ATTACK: &str = "Fix deployed <script>document.title='pwned'</script><img src=x onerror=\"document.body.innerHTML='pwned'\">";
-
-/// Runs headless Chromium on `file` with `extra` flags; returns stdout.
-fn chromium_on(file: &Path, extra: &[&str]) -> String {
-    let profile = tempfile::tempdir().unwrap();
-    let mut child = Command::new(chromium())
-        .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-dev-shm-usage",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--no-first-run",
-            "--hide-scrollbars",
-        ])
-        .arg(format!("--user-data-dir={}", profile.path().display()))
-        .args(extra)
-        .arg(format!("file://{}", file.display()))
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let out = child.stdout.take().unwrap();
-    let reader = std::thread::spawn(move || {
-        let mut s = String::new();
-        let _ = std::io::Read::read_to_string(&mut { out }, &mut s);
-        s
-    });
-    let start = Instant::now();
-    while child.try_wait().unwrap().is_none() {
-        assert!(start.elapsed() < Duration::from_secs(90), "chromium hung");
-        std::thread::sleep(Duration::from_millis(50));
-    }
-    reader.join().unwrap()
-}
 
 #[test]
 fn the_status_page_renders_in_chromium_with_user_text_as_text() {

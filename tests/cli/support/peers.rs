@@ -142,6 +142,42 @@ pub fn chromium() -> PathBuf {
     panic!("chromium is not installed: run `scripts/test-peers` (apt-get install chromium)");
 }
 
+/// Runs headless Chromium on `file` with `extra` flags; returns stdout.
+pub fn headless_chromium(file: &Path, extra: &[&str]) -> String {
+    let profile = tempfile::tempdir().unwrap();
+    let mut child = std::process::Command::new(chromium())
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-dev-shm-usage",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+            "--hide-scrollbars",
+        ])
+        .arg(format!("--user-data-dir={}", profile.path().display()))
+        .args(extra)
+        .arg(format!("file://{}", file.display()))
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let out = child.stdout.take().unwrap();
+    let reader = std::thread::spawn(move || {
+        let mut s = String::new();
+        let _ = std::io::Read::read_to_string(&mut { out }, &mut s);
+        s
+    });
+    let start = std::time::Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        assert!(start.elapsed() < Duration::from_secs(90), "chromium hung");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    reader.join().unwrap()
+}
+
 /// One HTTP request with a real client (Synapse answers chunked), for reading rooms back and
 /// for the proxy in front of the homeserver; returns (status, body).
 pub fn request(method: &str, url: &str, headers: &[(&str, &str)], body: &str) -> (u16, String) {
