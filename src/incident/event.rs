@@ -239,12 +239,17 @@ pub fn parse_cells<'a>(cells: &[&'a str]) -> Result<EventRef<'a>, String> {
                 .ok_or_else(|| format!("level `{l}` is not 1, 2 or 3"))?,
         ),
     };
+    // The log is written with `true`/`false`; a log kept or fixed up in a spreadsheet may say
+    // TRUE, yes or 1, and readers take those too.
     let flag = |i: usize| -> Result<Option<bool>, String> {
-        match cells[i] {
-            "" => Ok(None),
-            "true" | "TRUE" | "True" => Ok(Some(true)),
-            "false" | "FALSE" | "False" => Ok(Some(false)),
-            v => Err(format!("{} `{v}` is not true or false", COLUMNS[i])),
+        let v = cells[i].trim();
+        if v.is_empty() {
+            return Ok(None);
+        }
+        match v.to_ascii_lowercase().as_str() {
+            "true" | "yes" | "y" | "1" => Ok(Some(true)),
+            "false" | "no" | "n" | "0" => Ok(Some(false)),
+            _ => Err(format!("{} `{v}` is not true or false", COLUMNS[i])),
         }
     };
     Ok(EventRef {
@@ -361,8 +366,19 @@ mod tests {
         let mut bad = good;
         bad[5] = "4";
         assert!(parse_cells(&bad).is_err());
+        let mut ok = good;
+        for (cell, want) in [
+            ("TRUE", true),
+            ("yes", true),
+            ("1", true),
+            ("False", false),
+            ("0", false),
+        ] {
+            ok[13] = cell;
+            assert_eq!(parse_cells(&ok).unwrap().documented, Some(want), "{cell}");
+        }
         let mut bad = good;
-        bad[13] = "yes";
+        bad[13] = "maybe";
         assert!(parse_cells(&bad).is_err());
         assert!(parse_cells(&good[..14]).is_err());
     }

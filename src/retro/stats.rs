@@ -36,11 +36,29 @@ use crate::schedule::resolve::holder_at;
 /// A high-urgency page resolved this soon with nothing recorded counts as "no action".
 pub const NO_ACTION_WITHIN: Duration = Duration::minutes(15);
 
-/// Median and worst of a set of durations, in seconds.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+/// Median and worst of a set of durations, in seconds. `median` is rounded down to whole
+/// seconds for display; JSON carries the exact median (`90.5` for an even count between 90
+/// and 91), as statistics tools compute it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Spread {
     pub median: Option<i64>,
     pub worst: Option<i64>,
+    /// Twice the exact median, so it stays an integer.
+    median_x2: Option<i64>,
+}
+
+impl Serialize for Spread {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut st = s.serialize_struct("Spread", 2)?;
+        match self.median_x2 {
+            Some(m) if m % 2 == 0 => st.serialize_field("median", &(m / 2))?,
+            Some(m) => st.serialize_field("median", &(m as f64 / 2.0))?,
+            None => st.serialize_field("median", &None::<i64>)?,
+        }
+        st.serialize_field("worst", &self.worst)?;
+        st.end()
+    }
 }
 
 impl Spread {
@@ -50,14 +68,15 @@ impl Spread {
         if n == 0 {
             return Spread::default();
         }
-        let median = if n % 2 == 1 {
-            values[n / 2]
+        let median_x2 = if n % 2 == 1 {
+            2 * values[n / 2]
         } else {
-            (values[n / 2 - 1] + values[n / 2]).div_euclid(2)
+            values[n / 2 - 1] + values[n / 2]
         };
         Spread {
-            median: Some(median),
+            median: Some(median_x2.div_euclid(2)),
             worst: values.last().copied(),
+            median_x2: Some(median_x2),
         }
     }
 }
@@ -370,14 +389,22 @@ mod tests {
     #[test]
     fn medians_and_worst() {
         assert_eq!(Spread::of(vec![]), Spread::default());
+        let s = Spread::of(vec![300, 60, 120]);
+        assert_eq!((s.median, s.worst), (Some(120), Some(300)));
         assert_eq!(
-            Spread::of(vec![300, 60, 120]),
-            Spread {
-                median: Some(120),
-                worst: Some(300)
-            }
+            serde_json::to_string(&s).unwrap(),
+            r#"{"median":120,"worst":300}"#
         );
-        assert_eq!(Spread::of(vec![60, 121, 10, 500]).median, Some(90));
+        let even = Spread::of(vec![60, 121, 10, 500]);
+        assert_eq!(even.median, Some(90));
+        assert_eq!(
+            serde_json::to_string(&even).unwrap(),
+            r#"{"median":90.5,"worst":500}"#
+        );
+        assert_eq!(
+            serde_json::to_string(&Spread::default()).unwrap(),
+            r#"{"median":null,"worst":null}"#
+        );
     }
 
     #[test]
