@@ -42,7 +42,7 @@ pub fn run(ctx: &Ctx, args: &AckArgs) -> Result<()> {
             format!("acknowledged {} ({}: {})", inc.id, inc.service, inc.summary)
         }
     };
-    // Re-read so a ticket made just now shows.
-    let inc = session.log.replay()?.0.get(&inc.id).cloned().unwrap_or(inc);
+    // A ticket made just now shows.
+    let inc = tickets.refreshed(inc);
     report(&session, &tickets, &inc, event.as_ref(), &line)
 }

@@ -80,7 +80,7 @@ pub fn run(ctx: &Ctx, args: &EscalateArgs) -> Result<()> {
         }
         ctx.ui.print(&ctx.ui.table(&t))?;
     }
-    let inc = session.log.replay()?.0.get(&inc.id).cloned().unwrap_or(inc);
+    let inc = tickets.refreshed(inc);
     let name = s
         .level(level)
         .map_or_else(String::new, |l| format!(" ({})", l.name));

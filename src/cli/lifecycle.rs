@@ -49,7 +49,7 @@ pub(super) fn find<'r>(replay: &'r Replay, id: &str) -> Result<&'r Incident> {
     let id = id.trim();
     replay.find(id).map_err(|e| match e {
         Lookup::NotFound => {
-            let open: Vec<String> = replay.open().iter().map(|i| i.id.clone()).collect();
+            let open = replay.open_ids();
             let mut err = Error::new(format!("no incident `{id}` in the page log"));
             if !open.is_empty() {
                 err = err.hint(format!("open incidents: {}", open.join(", ")));
@@ -143,19 +143,22 @@ pub(super) fn update(
     id: &str,
     build: impl FnOnce(&Incident) -> Result<Option<crate::incident::Event>>,
 ) -> Result<(Incident, Option<crate::incident::Event>)> {
-    let (written, _) = session.log.append_with(|replay, damaged| {
+    // Only the incidents whose id starts with what was typed are folded whole: the rest of
+    // the log is kept as a brief, however many years it holds.
+    let prefix = id.trim().to_string();
+    let replay = Replay::focused(move |i| i.starts_with(prefix.as_str()));
+    let (written, _) = session.log.append_with_replay(replay, |replay, damaged| {
         warn_damaged(&session.ctx.ui, damaged);
         let inc = find(replay, id)?;
         let event = build(inc)?;
-        Ok((event.iter().cloned().collect(), (inc.id.clone(), event)))
+        // The incident as the log now tells it: the new row folded in, no second read.
+        let mut after = inc.clone();
+        if let Some(e) = &event {
+            after.apply(&e.as_ref());
+        }
+        Ok((event.iter().cloned().collect(), (after, event)))
     })?;
-    let (full_id, event) = written;
-    let (replay, _) = session.log.replay()?;
-    let inc = replay
-        .get(&full_id)
-        .cloned()
-        .ok_or_else(|| Error::new(format!("incident {full_id} cannot be read back")))?;
-    Ok((inc, event))
+    Ok(written)
 }
 
 /// A row about `inc`, carrying its service, urgency and level.

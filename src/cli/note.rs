@@ -36,7 +36,7 @@ pub fn run(ctx: &Ctx, args: &NoteArgs) -> Result<()> {
     })?;
     let tickets = session.tickets();
     tickets.comment(&inc, &compose::note(&session.s, &text, &session.actor));
-    let inc = session.log.replay()?.0.get(&inc.id).cloned().unwrap_or(inc);
+    let inc = tickets.refreshed(inc);
     report(
         &session,
         &tickets,

@@ -113,17 +113,21 @@ fn manual(session: &Session<'_>, args: &PageArgs) -> Result<()> {
             .map(|sv| sv.urgency)
             .unwrap_or_default(),
     };
-    let (event, _) = session.log.append_with(|replay, damaged| {
-        super::lifecycle::warn_damaged(&ctx.ui, damaged);
-        let id = id::random_id(replay, id::os_random);
-        let mut e = ingest::row(s, EventKind::Page, &id, at, &session.actor);
-        e.service.clone_from(&service);
-        e.urgency = urgency.to_string();
-        e.level = Some(1);
-        e.summary.clone_from(&summary);
-        e.source = "manual".into();
-        Ok((vec![e.clone()], e))
-    })?;
+    // A new id only has to differ from every id in the log: no incident is needed whole.
+    let ids_only = Replay::focused(|_| false);
+    let (event, _) = session
+        .log
+        .append_with_replay(ids_only, |replay, damaged| {
+            super::lifecycle::warn_damaged(&ctx.ui, damaged);
+            let id = id::random_id(replay, id::os_random);
+            let mut e = ingest::row(s, EventKind::Page, &id, at, &session.actor);
+            e.service.clone_from(&service);
+            e.urgency = urgency.to_string();
+            e.level = Some(1);
+            e.summary.clone_from(&summary);
+            e.source = "manual".into();
+            Ok((vec![e.clone()], e))
+        })?;
     let mut replay = Replay::new();
     replay.apply(event.as_ref());
     let inc = replay

@@ -56,7 +56,7 @@ pub fn run(ctx: &Ctx, args: &ResolveArgs) -> Result<()> {
         note,
     );
     tickets.resolve(&inc, &text);
-    let inc = session.log.replay()?.0.get(&inc.id).cloned().unwrap_or(inc);
+    let inc = tickets.refreshed(inc);
     let took = inc
         .paged_at
         .map(|p| format!(" after {}", human_duration(at - p)))

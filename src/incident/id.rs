@@ -24,7 +24,7 @@ pub fn random_id(replay: &Replay, mut random: impl FnMut(&mut [u8])) -> String {
             .iter()
             .map(|b| ALPHABET[usize::from(*b) % ALPHABET.len()] as char)
             .collect();
-        if replay.get(&id).is_none() {
+        if !replay.contains(&id) {
             return id;
         }
     }

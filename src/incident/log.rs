@@ -75,6 +75,16 @@ impl Log {
         &self,
         decide: impl FnOnce(&Replay, &[Damaged]) -> Result<(Vec<Event>, T)>,
     ) -> Result<(T, Vec<Damaged>)> {
+        self.append_with_replay(Replay::new(), decide)
+    }
+
+    /// [`Log::append_with`] over a replay the caller prepared (e.g. [`Replay::focused`] on
+    /// one incident, so the decision does not hold every incident of the log in memory).
+    pub fn append_with_replay<T>(
+        &self,
+        mut replay: Replay,
+        decide: impl FnOnce(&Replay, &[Damaged]) -> Result<(Vec<Event>, T)>,
+    ) -> Result<(T, Vec<Damaged>)> {
         let fail = |e: std::io::Error| {
             Error::new(format!("cannot write to `{}`", self.path.display())).cause(e)
         };
@@ -89,7 +99,6 @@ impl Log {
         if len > 0 {
             check_header(&file, &self.path)?;
         }
-        let mut replay = Replay::new();
         let damaged = scan(&self.path, (&file).take(len), |e| replay.apply(e))?;
         let (events, value) = decide(&replay, &damaged)?;
         if events.is_empty() {
@@ -158,7 +167,11 @@ impl Log {
 
     /// The incidents as the log tells them, and the rows skipped.
     pub fn replay(&self) -> Result<(Replay, Vec<Damaged>)> {
-        let mut replay = Replay::new();
+        self.replay_into(Replay::new())
+    }
+
+    /// Folds the log into `replay` (e.g. a [`Replay::focused`] one).
+    pub fn replay_into(&self, mut replay: Replay) -> Result<(Replay, Vec<Damaged>)> {
         let damaged = self.for_each(|e| replay.apply(e))?;
         Ok((replay, damaged))
     }

@@ -199,10 +199,63 @@ pub enum Lookup {
     Ambiguous(Vec<String>),
 }
 
-/// Incidents folded from events, in any order.
-#[derive(Debug, Default)]
+/// What a focused [`Replay`] keeps of the incidents outside its focus: enough to know
+/// whether they exist and whether they are open, in a few dozen bytes each.
+#[derive(Debug, Clone, Copy, Default)]
+struct Brief {
+    paged_at: Option<DateTime<Utc>>,
+    last_paged_at: Option<DateTime<Utc>>,
+    resolved_at: Option<DateTime<Utc>>,
+}
+
+impl Brief {
+    fn apply(&mut self, e: &EventRef<'_>) {
+        let earlier = |cur: Option<DateTime<Utc>>| cur.is_none_or(|c| e.time < c);
+        let later = |cur: Option<DateTime<Utc>>| cur.is_none_or(|c| e.time >= c);
+        match e.kind {
+            EventKind::Page => {
+                if earlier(self.paged_at) {
+                    self.paged_at = Some(e.time);
+                }
+                if later(self.last_paged_at) {
+                    self.last_paged_at = Some(e.time);
+                }
+            }
+            EventKind::Resolve if later(self.resolved_at) => self.resolved_at = Some(e.time),
+            _ => {}
+        }
+    }
+
+    /// The same rule as [`Incident::is_open`].
+    fn is_open(&self) -> bool {
+        match (self.resolved_at, self.last_paged_at) {
+            (None, _) => true,
+            (Some(r), Some(p)) => p > r,
+            (Some(_), None) => false,
+        }
+    }
+}
+
+/// Which incidents a [`Replay`] keeps whole.
+type Focus = Box<dyn Fn(&str) -> bool>;
+
+/// Incidents folded from events, in any order. A focused replay keeps whole only the
+/// incidents its focus selects (say, the ids starting with what someone typed) and a brief
+/// of the rest, so a command about one incident needs little memory however long the log.
+#[derive(Default)]
 pub struct Replay {
     incidents: HashMap<String, Incident>,
+    others: HashMap<String, Brief>,
+    focus: Option<Focus>,
+}
+
+impl std::fmt::Debug for Replay {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Replay")
+            .field("incidents", &self.incidents.len())
+            .field("others", &self.others.len())
+            .finish()
+    }
 }
 
 impl Replay {
@@ -210,23 +263,69 @@ impl Replay {
         Replay::default()
     }
 
+    /// A replay that keeps whole only the incidents whose id `focus` accepts.
+    pub fn focused(focus: impl Fn(&str) -> bool + 'static) -> Replay {
+        Replay {
+            focus: Some(Box::new(focus)),
+            ..Replay::default()
+        }
+    }
+
     /// Folds one event in. Rows without an incident id (e.g. `morale`) are ignored.
     pub fn apply(&mut self, e: EventRef<'_>) {
         if e.incident.is_empty() || e.kind == EventKind::Morale {
             return;
         }
-        let inc = self
-            .incidents
-            .entry(e.incident.to_string())
-            .or_insert_with(|| Incident {
-                id: e.incident.to_string(),
-                ..Incident::default()
-            });
+        if let Some(focus) = &self.focus
+            && !focus(e.incident)
+        {
+            match self.others.get_mut(e.incident) {
+                Some(b) => b.apply(&e),
+                None => {
+                    let mut b = Brief::default();
+                    b.apply(&e);
+                    self.others.insert(e.incident.to_string(), b);
+                }
+            }
+            return;
+        }
+        if let Some(inc) = self.incidents.get_mut(e.incident) {
+            inc.apply(&e);
+            return;
+        }
+        let mut inc = Incident {
+            id: e.incident.to_string(),
+            ..Incident::default()
+        };
         inc.apply(&e);
+        self.incidents.insert(inc.id.clone(), inc);
     }
 
+    /// A whole incident (only those in focus, for a focused replay).
     pub fn get(&self, id: &str) -> Option<&Incident> {
         self.incidents.get(id)
+    }
+
+    /// Whether the log has any row for this incident id (in focus or not).
+    pub fn contains(&self, id: &str) -> bool {
+        self.incidents.contains_key(id) || self.others.contains_key(id)
+    }
+
+    /// The ids of the paged incidents that are open, in focus or not, sorted.
+    pub fn open_ids(&self) -> Vec<String> {
+        let whole = self
+            .incidents
+            .values()
+            .filter(|i| i.is_open() && i.paged_at.is_some())
+            .map(|i| i.id.clone());
+        let brief = self
+            .others
+            .iter()
+            .filter(|(_, b)| b.is_open() && b.paged_at.is_some())
+            .map(|(id, _)| id.clone());
+        let mut ids: Vec<String> = whole.chain(brief).collect();
+        ids.sort();
+        ids
     }
 
     /// The incident with this id, or the only one whose id starts with it.
@@ -265,12 +364,13 @@ impl Replay {
             .collect()
     }
 
+    /// How many incidents the log knows (in focus or not).
     pub fn len(&self) -> usize {
-        self.incidents.len()
+        self.incidents.len() + self.others.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.incidents.is_empty()
+        self.len() == 0
     }
 }
 
@@ -353,5 +453,41 @@ mod tests {
             Lookup::Ambiguous(vec!["k7m2q".into(), "k7x9p".into()])
         );
         assert_eq!(r.find("zz").unwrap_err(), Lookup::NotFound);
+    }
+
+    #[test]
+    fn a_focused_replay_keeps_only_its_incidents_whole() {
+        let mut full = Replay::new();
+        let mut focused = Replay::focused(|id| id.starts_with("k7"));
+        let rows = [
+            ev("2026-11-24T03:00:00Z", "k7m2q", EventKind::Page),
+            ev("2026-11-24T03:01:00Z", "ab3cd", EventKind::Page),
+            ev("2026-11-24T03:02:00Z", "zz9yy", EventKind::Page),
+            ev("2026-11-24T03:05:00Z", "k7m2q", EventKind::Ack),
+            ev("2026-11-24T03:30:00Z", "ab3cd", EventKind::Resolve),
+        ];
+        for e in &rows {
+            full.apply(e.as_ref());
+            focused.apply(e.as_ref());
+        }
+        assert_eq!(
+            focused.get("k7m2q"),
+            full.get("k7m2q"),
+            "whole, the same as unfocused"
+        );
+        assert!(
+            focused.get("ab3cd").is_none(),
+            "outside the focus: only a brief"
+        );
+        assert!(focused.contains("ab3cd") && !focused.contains("nope"));
+        assert_eq!(
+            focused.open_ids(),
+            vec!["k7m2q".to_string(), "zz9yy".to_string()]
+        );
+        assert_eq!(
+            focused.open_ids(),
+            full.open().iter().map(|i| i.id.clone()).collect::<Vec<_>>()
+        );
+        assert_eq!((focused.len(), full.len()), (3, 3));
     }
 }

@@ -83,6 +83,15 @@ impl<'a> Tickets<'a> {
         self.jira.is_some()
     }
 
+    /// `inc` with the ticket this run found or made for it (the rows saying so are in the log
+    /// already; this spares reading the log again).
+    pub fn refreshed(&self, mut inc: Incident) -> Incident {
+        if let Some(key) = self.known.borrow().get(&inc.id) {
+            inc.ticket.clone_from(key);
+        }
+        inc
+    }
+
     /// The page a person opens for `key`, when Jira is usable.
     pub fn url(&self, key: &str) -> Option<String> {
         match &self.jira {
