@@ -23,6 +23,7 @@ mod log_concurrency;
 mod morale;
 mod overrides;
 mod page;
+mod pty;
 mod retro;
 mod retro_output;
 mod runbook;
