@@ -70,6 +70,7 @@ pub fn run(ctx: &Ctx, args: &ListenArgs) -> Result<()> {
             .grafana_signature_header
             .clone()
             .unwrap_or_else(|| "X-Grafana-Alert-Signature".into()),
+        grafana_timestamp_header: s.listen.grafana_timestamp_header.clone(),
     };
     // Not muted by -q: a service manager's log should always say where it listens.
     ctx.ui.notice(&format!(

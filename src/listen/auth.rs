@@ -77,12 +77,39 @@ pub fn pagerduty(secret: &Secret, header: Option<&str>, body: &[u8]) -> Result<(
     }
 }
 
-/// Checks Grafana's signature header: hex HMAC-SHA256 of the body.
-pub fn grafana(secret: &Secret, header: Option<&str>, body: &[u8]) -> Result<(), Refusal> {
+/// The timestamp Grafana signs with the body when configured to (`"<timestamp>:<body>"`).
+pub struct Stamp<'a> {
+    /// The timestamp header's value (Unix seconds).
+    pub value: Option<&'a str>,
+    /// The current Unix time, to refuse replays.
+    pub now: u64,
+}
+
+/// How far a signed timestamp may be from now.
+const STAMP_WINDOW_SECS: u64 = 300;
+
+/// Checks Grafana's signature header: hex HMAC-SHA256 of the body, or of
+/// `"<timestamp>:<body>"` with a fresh timestamp when `stamp` is set.
+pub fn grafana(
+    secret: &Secret,
+    header: Option<&str>,
+    stamp: Option<Stamp<'_>>,
+    body: &[u8],
+) -> Result<(), Refusal> {
     const WHAT: &str = "Grafana signature";
+    const WHEN: &str = "Grafana signature timestamp";
     let header = header.ok_or(Refusal::Missing(WHAT))?;
     let sig = hex(header.trim()).ok_or(Refusal::Wrong(WHAT))?;
     let mut m = mac(secret);
+    if let Some(stamp) = stamp {
+        let value = stamp.value.ok_or(Refusal::Missing(WHEN))?.trim();
+        let t: u64 = value.parse().map_err(|_| Refusal::Wrong(WHEN))?;
+        if t.abs_diff(stamp.now) > STAMP_WINDOW_SECS {
+            return Err(Refusal::Wrong(WHEN));
+        }
+        m.update(value.as_bytes());
+        m.update(b":");
+    }
     m.update(body);
     m.verify_slice(&sig).map_err(|_| Refusal::Wrong(WHAT))
 }
@@ -179,7 +206,47 @@ mod tests {
             pagerduty(&s, None, body),
             Err(Refusal::Missing("X-PagerDuty-Signature"))
         );
-        assert_eq!(grafana(&s, Some(&good), body), Ok(()));
-        assert!(grafana(&s, Some(&good[2..]), body).is_err());
+        assert_eq!(grafana(&s, Some(&good), None, body), Ok(()));
+        assert!(grafana(&s, Some(&good[2..]), None, body).is_err());
+        // Signed with a timestamp: "<ts>:<body>", fresh.
+        let ts = "1764000000";
+        let stamped = sign(
+            &s,
+            format!("{ts}:")
+                .as_bytes()
+                .iter()
+                .chain(body)
+                .copied()
+                .collect::<Vec<u8>>()
+                .as_slice(),
+        );
+        let at = |now: u64| Stamp {
+            value: Some(ts),
+            now,
+        };
+        assert_eq!(
+            grafana(&s, Some(&stamped), Some(at(1_764_000_100)), body),
+            Ok(())
+        );
+        assert!(
+            grafana(&s, Some(&stamped), Some(at(1_764_000_400)), body).is_err(),
+            "stale"
+        );
+        assert!(
+            grafana(&s, Some(&good), Some(at(1_764_000_100)), body).is_err(),
+            "unstamped"
+        );
+        assert!(
+            grafana(
+                &s,
+                Some(&stamped),
+                Some(Stamp {
+                    value: None,
+                    now: 1
+                }),
+                body
+            )
+            .is_err()
+        );
     }
 }

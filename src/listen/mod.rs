@@ -22,6 +22,8 @@ pub struct Settings {
     pub max_body: usize,
     pub secrets: ListenSecrets,
     pub grafana_header: String,
+    /// Set when Grafana signs `"<timestamp>:<body>"`: the header with the timestamp.
+    pub grafana_timestamp_header: Option<String>,
 }
 
 /// An answer to a sender.
@@ -175,7 +177,17 @@ fn check(
             auth::pagerduty(secret, header(req, "X-PagerDuty-Signature"), body)
         }
         (Source::Grafana, _, Some(secret)) => {
-            auth::grafana(secret, header(req, &settings.grafana_header), body)
+            let stamp = settings
+                .grafana_timestamp_header
+                .as_ref()
+                .map(|h| auth::Stamp {
+                    value: header(req, h),
+                    // Real time, as the sender's clock is: a replayed request is refused.
+                    now: std::time::SystemTime::now()
+                        .duration_since(std::time::UNIX_EPOCH)
+                        .map_or(0, |d| d.as_secs()),
+                });
+            auth::grafana(secret, header(req, &settings.grafana_header), stamp, body)
         }
         _ => match &s.token {
             Some(t) => auth::token(t, header(req, "Authorization"), query),

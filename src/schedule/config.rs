@@ -305,6 +305,9 @@ pub struct ListenConfig {
     pub grafana_secret_env: Option<String>,
     /// The header carrying Grafana's signature (default `X-Grafana-Alert-Signature`).
     pub grafana_signature_header: Option<String>,
+    /// The header carrying the timestamp, when Grafana is set to sign `"<timestamp>:<body>"`
+    /// (e.g. `X-Grafana-Alert-Timestamp`); requests older than 5 minutes are then refused.
+    pub grafana_timestamp_header: Option<String>,
     /// The largest body accepted, in bytes (default 1 MiB).
     pub max_body: Option<usize>,
 }

@@ -202,3 +202,50 @@ fn listen_refuses_to_start_unsafely() {
     let (code, _, err) = run(repo.oncall().args(["listen", "--addr", "nonsense"]));
     assert_eq!(code, 2, "{err}");
 }
+
+#[test]
+fn grafana_signatures_with_a_timestamp_refuse_replays() {
+    let repo = TestRepo::new(&format!(
+        "{BASIC}\n[listen]\ngrafana_secret_env = \"GRAFANA_SECRET\"\n\
+         grafana_timestamp_header = \"X-Grafana-Alert-Timestamp\"\n"
+    ));
+    let mut cmd = repo.oncall_std();
+    cmd.env("GRAFANA_SECRET", GRAFANA_SECRET);
+    let l = listen(cmd);
+    let g = fixture("grafana-webhook-v11-firing.json");
+    let signed = |ts: u64| {
+        let mut msg = format!("{ts}:").into_bytes();
+        msg.extend_from_slice(&g);
+        (ts.to_string(), sign(&Secret::new(GRAFANA_SECRET), &msg))
+    };
+    // Grafana signs with the sender's real clock, so the test does too.
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_secs();
+    let (old_ts, old_sig) = signed(now - 3600);
+    let headers = [
+        ("X-Grafana-Alert-Timestamp", old_ts.as_str()),
+        ("X-Grafana-Alert-Signature", old_sig.as_str()),
+    ];
+    let (status, _) = http(&l.addr, "POST", "/grafana", &headers, &g);
+    assert_eq!(status, 401, "an hour-old signature is a replay");
+    let unstamped = sign(&Secret::new(GRAFANA_SECRET), &g);
+    let (status, _) = http(
+        &l.addr,
+        "POST",
+        "/grafana",
+        &[("X-Grafana-Alert-Signature", &unstamped)],
+        &g,
+    );
+    assert_eq!(status, 401, "the timestamp is required");
+    assert!(log_rows(&repo).is_empty());
+    let (ts, sig) = signed(now);
+    let headers = [
+        ("X-Grafana-Alert-Timestamp", ts.as_str()),
+        ("X-Grafana-Alert-Signature", sig.as_str()),
+    ];
+    let (status, answer) = http(&l.addr, "POST", "/grafana", &headers, &g);
+    assert_eq!(status, 200, "{answer}");
+    assert_eq!(log_rows(&repo).len(), 1);
+}
