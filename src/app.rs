@@ -9,7 +9,7 @@ use chrono::{DateTime, Utc};
 use crate::cache;
 use crate::error::{Error, Result};
 use crate::output::{ColorChoice, Ui};
-use crate::repo::Git;
+use crate::repo::{self, Git};
 use crate::schedule::{self, Loaded, Problem, Schedule};
 
 /// The file that marks an on-call folder.
@@ -77,6 +77,14 @@ impl Ctx {
     /// The text of `schedule.toml`: the working copy, or as of `rev`. Warns when the working
     /// copy has edits that are not committed, since teammates will not see them.
     pub fn schedule_source(&self, rev: Option<&str>) -> Result<Source> {
+        let src = self.read_source(rev)?;
+        if rev.is_none() {
+            self.warn_if_dirty(&src.text, None)?;
+        }
+        Ok(src)
+    }
+
+    fn read_source(&self, rev: Option<&str>) -> Result<Source> {
         if let Some(rev) = rev {
             let git = self.require_git("`--rev`")?;
             let text = git.read_at(rev, SCHEDULE_FILE)?;
@@ -88,13 +96,6 @@ impl Ctx {
         let path = self.root()?.join(SCHEDULE_FILE);
         let text = std::fs::read_to_string(&path)
             .map_err(|e| Error::new(format!("cannot read `{}`", path.display())).cause(e))?;
-        if let Some(git) = self.git()?
-            && git.is_dirty(SCHEDULE_FILE)
-        {
-            self.ui.warn(&format!(
-                "`{SCHEDULE_FILE}` has uncommitted changes; using the working copy (teammates do not see them yet; `--rev HEAD` reads the committed one)"
-            ));
-        }
         Ok(Source {
             label: SCHEDULE_FILE.to_string(),
             text,
@@ -104,26 +105,53 @@ impl Ctx {
     /// Parses a schedule, keeping its problems (for `check`). A schedule seen before without
     /// problems comes from the cache.
     pub fn load(&self, rev: Option<&str>) -> Result<(Source, Loaded)> {
-        let src = self.schedule_source(rev)?;
+        let src = self.read_source(rev)?;
         let key = cache::Key::of(&src.text);
-        if let Some(schedule) = key.and_then(cache::load) {
-            return Ok((
-                src,
-                Loaded {
-                    schedule,
-                    problems: Vec::new(),
-                },
+        let (loaded, blob) = match key.and_then(cache::load) {
+            Some(entry) => {
+                let problems = Vec::new();
+                let loaded = Loaded {
+                    schedule: entry.schedule,
+                    problems,
+                };
+                (loaded, Some(entry.blob))
+            }
+            None => {
+                let loaded = schedule::parse(&src.text).map_err(|p| problem_error(&src, &p, 0))?;
+                let blob = repo::blob_id(src.text.as_bytes());
+                if let (Some(key), Some(blob), true) = (key, blob, loaded.problems.is_empty()) {
+                    cache::store(key, &loaded.schedule, blob);
+                }
+                (loaded, blob)
+            }
+        };
+        if rev.is_none() {
+            self.warn_if_dirty(&src.text, blob)?;
+        }
+        Ok((src, loaded))
+    }
+
+    /// Warns when the working copy of `schedule.toml` differs from what is committed. `blob` is
+    /// the text's git blob id when known (from the cache): if HEAD has the same one the file is
+    /// clean without reading the index; otherwise git's own status decides (it applies
+    /// line-ending filters, so a checkout with `autocrlf` is not mistaken for an edit).
+    fn warn_if_dirty(&self, text: &str, blob: Option<[u8; 20]>) -> Result<()> {
+        let Some(git) = self.git()? else {
+            return Ok(());
+        };
+        let same = match (
+            git.head_blob_id(SCHEDULE_FILE),
+            blob.or_else(|| repo::blob_id(text.as_bytes())),
+        ) {
+            (Some(head), Some(ours)) => head == ours,
+            _ => false,
+        };
+        if !same && git.is_dirty(SCHEDULE_FILE) {
+            self.ui.warn(&format!(
+                "`{SCHEDULE_FILE}` has uncommitted changes; using the working copy (teammates do not see them yet; `--rev HEAD` reads the committed one)"
             ));
         }
-        match schedule::parse(&src.text) {
-            Ok(loaded) => {
-                if let (Some(key), true) = (key, loaded.problems.is_empty()) {
-                    cache::store(key, &loaded.schedule);
-                }
-                Ok((src, loaded))
-            }
-            Err(p) => Err(problem_error(&src, &p, 0)),
-        }
+        Ok(())
     }
 
     /// The schedule, or an error pointing at the first problem in it.

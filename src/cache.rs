@@ -13,7 +13,7 @@ use std::path::PathBuf;
 use crate::files::write_atomic;
 use crate::schedule::Schedule;
 
-const MAGIC: &[u8; 8] = b"oncall01";
+const MAGIC: &[u8; 8] = b"oncall02";
 /// Entries kept in the folder; older ones are removed when a new one is written.
 const KEEP: usize = 16;
 
@@ -58,15 +58,28 @@ fn dir() -> Option<PathBuf> {
         .or_else(|| env("HOME").map(|d| PathBuf::from(d).join(".cache/oncall")))
 }
 
-/// The cached schedule for `key`, if there is an intact entry.
-pub fn load(key: Key) -> Option<Schedule> {
-    let data = std::fs::read(key.file()?).ok()?;
-    let rest = data.strip_prefix(MAGIC)?.strip_prefix(&key.bytes()[..])?;
-    postcard::from_bytes(rest).ok()
+/// What an entry holds: the validated schedule, and the git blob id of the text it came from
+/// (a function of the text, like the key), so telling whether the file differs from HEAD
+/// needs no hashing on a warm run.
+pub struct Entry {
+    pub schedule: Schedule,
+    pub blob: [u8; 20],
 }
 
-/// Stores `schedule` under `key`, best-effort.
-pub fn store(key: Key, schedule: &Schedule) {
+/// The cached entry for `key`, if there is an intact one.
+pub fn load(key: Key) -> Option<Entry> {
+    let data = std::fs::read(key.file()?).ok()?;
+    let rest = data.strip_prefix(MAGIC)?.strip_prefix(&key.bytes()[..])?;
+    let (blob, payload) = rest.split_first_chunk::<20>()?;
+    let schedule = postcard::from_bytes(payload).ok()?;
+    Some(Entry {
+        schedule,
+        blob: *blob,
+    })
+}
+
+/// Stores `schedule` (parsed from text whose blob id is `blob`) under `key`, best-effort.
+pub fn store(key: Key, schedule: &Schedule, blob: [u8; 20]) {
     let (Some(dir), Some(file)) = (dir(), key.file()) else {
         return;
     };
@@ -79,6 +92,7 @@ pub fn store(key: Key, schedule: &Schedule) {
     let mut data = Vec::with_capacity(payload.len() + 24);
     data.extend_from_slice(MAGIC);
     data.extend_from_slice(&key.bytes());
+    data.extend_from_slice(&blob);
     data.extend_from_slice(&payload);
     if write_atomic(&file, &data).is_ok() {
         prune(&dir);

@@ -99,6 +99,14 @@ impl Git {
         self.file_state(file) != FileState::Clean
     }
 
+    /// The id of `file`'s blob in HEAD's tree, if HEAD has it: a few object reads, where a
+    /// status check reads and verifies the whole index.
+    pub fn head_blob_id(&self, file: &str) -> Option<[u8; 20]> {
+        let tree = self.repo.head().and_then(|h| h.peel_to_tree()).ok()?;
+        let entry = tree.get_path(Path::new(&self.rel(file))).ok()?;
+        entry.id().as_bytes().try_into().ok()
+    }
+
     /// How the working copy of `file` compares with HEAD.
     pub fn file_state(&self, file: &str) -> FileState {
         match self.repo.status_file(Path::new(&self.rel(file))) {
@@ -209,6 +217,12 @@ pub enum FileState {
     Modified,
     /// Not in git at all yet.
     Untracked,
+}
+
+/// The id git gives a file with this content (its blob id).
+pub fn blob_id(content: &[u8]) -> Option<[u8; 20]> {
+    let id = git2::Oid::hash_object(git2::ObjectType::Blob, content).ok()?;
+    id.as_bytes().try_into().ok()
 }
 
 fn canonical(p: &Path) -> PathBuf {

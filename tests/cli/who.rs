@@ -319,3 +319,23 @@ fn the_cache_never_serves_a_stale_or_damaged_schedule() {
         assert!(err.contains("unknown person `bbo`"), "{err}");
     }
 }
+
+#[test]
+fn uncommitted_edits_warn_whether_or_not_the_schedule_is_cached() {
+    let repo = TestRepo::new(BASIC);
+    let edited = format!("{BASIC}\n# a note nobody has committed\n");
+    repo.write("schedule.toml", &edited);
+    for run_ in ["parsed", "cached"] {
+        let (code, _, err) = run(repo.oncall().args(["who", "--json"]));
+        assert_eq!(code, 0);
+        assert!(err.contains("uncommitted changes"), "{run_}: {err}");
+    }
+    repo.commit_all("the note");
+    let (_, _, err) = run(repo.oncall().args(["who", "--json"]));
+    assert!(err.is_empty(), "committed now, same cache entry: {err}");
+    // Untracked (never committed) counts as uncommitted too.
+    repo.git(&["rm", "-q", "--cached", "schedule.toml"]);
+    repo.git(&["commit", "-q", "-m", "untrack"]);
+    let (_, _, err) = run(repo.oncall().args(["who", "--json"]));
+    assert!(err.contains("uncommitted changes"), "{err}");
+}
