@@ -113,16 +113,11 @@ impl std::error::Error for Error {}
 /// Attaches "what we were doing" to a lower-level error, which becomes the `caused by` line.
 pub trait Context<T> {
     fn context(self, message: impl Into<String>) -> Result<T>;
-    fn with_context<M: Into<String>>(self, message: impl FnOnce() -> M) -> Result<T>;
 }
 
 impl<T, E: fmt::Display> Context<T> for std::result::Result<T, E> {
     fn context(self, message: impl Into<String>) -> Result<T> {
         self.map_err(|e| Error::new(message).cause(e))
-    }
-
-    fn with_context<M: Into<String>>(self, message: impl FnOnce() -> M) -> Result<T> {
-        self.map_err(|e| Error::new(message()).cause(e))
     }
 }
 

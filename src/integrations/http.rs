@@ -205,10 +205,6 @@ impl Http {
         self.policy
     }
 
-    pub fn service(&self) -> &'static str {
-        self.service
-    }
-
     /// Sends a request that is safe to repeat (a read, a search, a PUT with a transaction id),
     /// retrying transient failures per the policy, timeouts included.
     pub fn send(

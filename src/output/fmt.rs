@@ -22,11 +22,6 @@ pub fn short(t: DateTime<Utc>, tz: Tz) -> String {
     t.with_timezone(&tz).format("%a %d %b %H:%M").to_string()
 }
 
-/// `10:15 EST (Tue)`: a wall clock, as a person's local time.
-pub fn clock(t: DateTime<Utc>, tz: Tz) -> String {
-    t.with_timezone(&tz).format("%H:%M %Z (%a)").to_string()
-}
-
 /// `in 6d 4h`, `3h 20m ago`, `now`.
 pub fn relative(now: DateTime<Utc>, t: DateTime<Utc>) -> String {
     let d = t - now;
@@ -92,7 +87,6 @@ mod tests {
         assert_eq!(rfc3339(t), "2026-11-24T15:15:00Z");
         assert_eq!(stamp(t, New_York), "Tue 2026-11-24 10:15 EST");
         assert_eq!(short(t, New_York), "Tue 24 Nov 10:15");
-        assert_eq!(clock(t, New_York), "10:15 EST (Tue)");
         assert_eq!(relative(t, t + chrono::Duration::hours(148)), "in 6d 4h");
         assert_eq!(
             relative(t, t - chrono::Duration::minutes(200)),

@@ -196,16 +196,6 @@ impl Git {
             .map(Path::to_path_buf)
             .unwrap_or_default()
     }
-
-    /// The underlying repository, for the other git-backed modules of this crate.
-    pub fn raw(&self) -> &Repository {
-        &self.repo
-    }
-
-    /// `file` relative to the work tree, for modules that walk history.
-    pub fn repo_path(&self, file: &str) -> String {
-        self.rel(file)
-    }
 }
 
 /// How a file in the working copy compares with HEAD.

@@ -177,9 +177,6 @@ pub fn valid_channel_name(name: &str) -> bool {
 }
 
 impl AnnounceConfig {
-    /// The default for `update_every`.
-    pub const DEFAULT_UPDATE_EVERY: &str = "30m";
-
     /// How often an open incident should get a public update.
     pub fn update_every(&self) -> chrono::Duration {
         self.update_every
