@@ -81,7 +81,8 @@ pub(super) fn require_after_page(inc: &Incident, at: DateTime<Utc>) -> Result<()
             crate::output::fmt::rfc3339(at),
             inc.id,
             crate::output::fmt::rfc3339(p)
-        ))),
+        ))
+        .hint("give a time after the page (RFC 3339, or `YYYY-MM-DD HH:MM` in the team zone), or leave `--at` out for now")),
         _ => Ok(()),
     }
 }

@@ -285,3 +285,28 @@ fn damaged_rows_are_warnings_in_every_reader() {
     assert_eq!(code, 0);
     assert_eq!(json(&out).as_array().unwrap().len(), 2);
 }
+
+#[test]
+fn events_cannot_be_written_down_before_the_page_or_in_the_future() {
+    let repo = TestRepo::new(BASIC);
+    let id = page(
+        &repo,
+        &["api", "--summary", "5xx", "--at", "2026-11-24 09:00"],
+    );
+    let before = repo.read("pages.csv");
+    for (cmd, when) in [("ack", "2026-11-24 08:30"), ("resolve", "2026-11-24 08:59")] {
+        let (code, _, err) = run(repo.oncall().args([cmd, &id, "--at", when]));
+        assert_eq!(code, 2, "{cmd}: {err}");
+        assert!(
+            err.contains("is before incident") && err.contains("hint:"),
+            "{err}"
+        );
+    }
+    let (code, _, err) = run(repo.oncall().args(["ack", &id, "--at", "2026-11-25 09:00"]));
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("in the future") && err.contains("hint:"),
+        "{err}"
+    );
+    assert_eq!(repo.read("pages.csv"), before, "nothing written");
+}
